@@ -1,0 +1,81 @@
+/*
+ * extract.c: `kgraph extract`: code articles and print the triples, one
+ * JSON object per line (docs/jsonl.md), or TSV.  No database: a stateless
+ * filter, usable as a Hadoop Streaming mapper.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "cmd/cmd.h"
+#include "export/export.h"
+#include "input/input.h"
+
+struct sink {
+	int tsv;
+};
+
+static int write_triples(const struct kg_result *r, void *vs)
+{
+	struct sink *s = vs;
+
+	for (size_t i = 0; i < r->ntriples; i++) {
+		const struct kg_triple *t = &r->triples[i];
+
+		if (!s->tsv) {
+			if (kg_jsonl_triple(stdout, r, t) < 0)
+				return -1;
+			continue;
+		}
+		printf("%s\t%zu\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+		       r->article->id ? r->article->id : r->article->origin, t->sentence + 1,
+		       t->subject.name, t->subject.code, t->predicate, t->cameo,
+		       t->object.name, kg_modality_name(t->modality),
+		       t->has_against && t->against.name ? t->against.name : "");
+	}
+	return ferror(stdout) ? -1 : 0;
+}
+
+int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"input-format", required_argument, NULL, 'i'},
+		{"date", required_argument, NULL, 'D'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
+	struct kg_read_opts ro = {0};
+	struct sink s = {0};
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!strcmp(optarg, "tsv"))
+				s.tsv = 1;
+			else if (strcmp(optarg, "jsonl"))
+				return kg_usage_error(ctx, "unknown output format '%s' (jsonl|tsv)", optarg);
+			break;
+		case 'i':
+			if ((rc = kg_format_parse(optarg)) < 0)
+				return kg_usage_error(ctx, "unknown input format '%s'", optarg);
+			ro.format = (enum kg_format)rc;
+			break;
+		case 'D':
+			ro.date = optarg;
+			break;
+		case 'h':
+			kg_cmd_help(ctx->cmd, stdout);
+			return KG_EXIT_OK;
+		default:
+			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return kg_usage_error(ctx, "no input (give files, directories or -)");
+	rc = kg_pipeline(argv + optind, argc - optind, &ro, write_triples, &s);
+	return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
+}

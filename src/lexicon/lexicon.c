@@ -1,0 +1,588 @@
+/*
+ * lexicon.c: the phrase table and the readers of the built-in TSV files.
+ *
+ * Phrases live in an open-addressing hash table keyed by their normalised
+ * text; the matcher builds a candidate phrase from tokens in a reused
+ * buffer and looks it up, so matching allocates nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/embed.h"
+#include "base/err.h"
+#include "lexicon/lexicon.h"
+
+struct kg_lexicon {
+	struct kg_arena arena;
+	struct kg_lex_entry **slots;	/* heads of phrase chains */
+	size_t nslots, nphrases;
+	unsigned max_words;
+	size_t counts[KG_LEX_DISCARD + 1];
+	struct kg_cameo *cameo;
+	size_t ncameo, cameo_cap;
+	const struct kg_lex_entry **bycode;	/* canonical actor per code */
+	size_t ncodes, code_slots;
+};
+
+static unsigned long hash(const char *s, size_t n)
+{
+	unsigned long h = 1469598103934665603UL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+	return h;
+}
+
+struct kg_lexicon *kg_lex_new(void)
+{
+	struct kg_lexicon *lx = kg_xcalloc(1, sizeof *lx);
+
+	lx->nslots = 1 << 14;
+	lx->slots = kg_xcalloc(lx->nslots, sizeof *lx->slots);
+	return lx;
+}
+
+void kg_lex_free(struct kg_lexicon *lx)
+{
+	if (!lx)
+		return;
+	free(lx->slots);
+	free(lx->cameo);
+	free(lx->bycode);
+	kg_arena_free(&lx->arena);
+	free(lx);
+}
+
+const char *kg_lex_intern(struct kg_lexicon *lx, const char *s, size_t n)
+{
+	return kg_arena_strndup(&lx->arena, s, n);
+}
+
+size_t kg_lex_norm(const char *t, size_t n, char *buf, size_t cap)
+{
+	size_t i, o = 0;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
+			space = o > 0;
+			continue;
+		}
+		if (space) {
+			if (o + 1 >= cap)
+				return 0;
+			buf[o++] = ' ';
+			space = 0;
+		}
+		if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+		    ((unsigned char)t[i + 2] == 0x99 || (unsigned char)t[i + 2] == 0x98)) {
+			c = '\'';
+			i += 2;
+		} else if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c + 32);
+		}
+		if (o + 1 >= cap)
+			return 0;
+		buf[o++] = (char)c;
+	}
+	buf[o] = 0;
+	return o;
+}
+
+static void rehash(struct kg_lexicon *lx)
+{
+	size_t n = lx->nslots * 2, i, j;
+	struct kg_lex_entry **s = kg_xcalloc(n, sizeof *s);
+
+	for (i = 0; i < lx->nslots; i++) {
+		struct kg_lex_entry *e = lx->slots[i];
+		if (!e)
+			continue;
+		for (j = hash(e->phrase, strlen(e->phrase)) & (n - 1); s[j]; j = (j + 1) & (n - 1))
+			;
+		s[j] = e;
+	}
+	free(lx->slots);
+	lx->slots = s;
+	lx->nslots = n;
+}
+
+static struct kg_lex_entry **find_slot(const struct kg_lexicon *lx, const char *norm, size_t len)
+{
+	size_t i;
+
+	for (i = hash(norm, len) & (lx->nslots - 1); lx->slots[i]; i = (i + 1) & (lx->nslots - 1))
+		if (!strncmp(lx->slots[i]->phrase, norm, len) && !lx->slots[i]->phrase[len])
+			return &lx->slots[i];
+	return (struct kg_lex_entry **)&lx->slots[i];
+}
+
+struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
+				const char *phrase, size_t len)
+{
+	char norm[512];
+	size_t n = kg_lex_norm(phrase, len, norm, sizeof norm), i, upper = 0, letters = 0;
+	struct kg_lex_entry *e, **slot;
+
+	if (!n)
+		return NULL;
+	if ((lx->nphrases + 1) * 2 > lx->nslots)
+		rehash(lx);
+	e = kg_arena_zalloc(&lx->arena, sizeof *e);
+	e->kind = kind;
+	e->surface = kg_lex_intern(lx, phrase, len);
+	for (i = 0; i < len; i++) {
+		if (phrase[i] >= 'A' && phrase[i] <= 'Z')
+			upper++, letters++;
+		else if (phrase[i] >= 'a' && phrase[i] <= 'z')
+			letters++;
+	}
+	while (len && (*phrase == ' ' || *phrase == '_'))
+		phrase++, len--;
+	if (len && ((*phrase >= 'A' && *phrase <= 'Z') || (unsigned char)*phrase >= 0x80))
+		e->flags |= KG_LEXF_CAP;
+	if (letters && upper == letters && letters <= 5)
+		e->flags |= KG_LEXF_EXACT;
+	e->nwords = 1;
+	for (i = 0; i < n; i++)
+		if (norm[i] == ' ')
+			e->nwords++;
+	if (e->nwords > lx->max_words)
+		lx->max_words = e->nwords;
+	lx->counts[kind]++;
+	slot = find_slot(lx, norm, n);
+	if (!*slot) {
+		e->phrase = kg_lex_intern(lx, norm, n);
+		*slot = e;
+		lx->nphrases++;
+	} else {
+		struct kg_lex_entry *p = *slot;
+		e->phrase = p->phrase;
+		while (p->next)
+			p = p->next;
+		p->next = e;
+	}
+	return e;
+}
+
+const struct kg_lex_entry *kg_lex_get(const struct kg_lexicon *lx, const char *norm, size_t len)
+{
+	return *find_slot(lx, norm, len);
+}
+
+unsigned kg_lex_max_words(const struct kg_lexicon *lx)
+{
+	return lx->max_words;
+}
+
+size_t kg_lex_count(const struct kg_lexicon *lx, enum kg_lex_kind kind)
+{
+	return lx->counts[kind];
+}
+
+const struct kg_cameo *kg_lex_cameo(const struct kg_lexicon *lx, const char *code)
+{
+	size_t lo = 0, hi = lx->ncameo;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(lx->cameo[mid].code, code);
+		if (!c)
+			return &lx->cameo[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static const struct kg_lex_entry **code_slot(const struct kg_lexicon *lx, const char *code)
+{
+	size_t i, n = strlen(code);
+
+	for (i = hash(code, n) & (lx->code_slots - 1); lx->bycode[i];
+	     i = (i + 1) & (lx->code_slots - 1))
+		if (!strcmp(lx->bycode[i]->actor.code, code))
+			break;
+	return &lx->bycode[i];
+}
+
+void kg_lex_set_canonical(struct kg_lexicon *lx, const struct kg_lex_entry *e)
+{
+	const struct kg_lex_entry **slot;
+
+	if (!e || !e->actor.code || !*e->actor.code)
+		return;
+	if ((lx->ncodes + 1) * 2 > lx->code_slots) {
+		const struct kg_lex_entry **old = lx->bycode;
+		size_t n = lx->code_slots, i;
+
+		lx->code_slots = n ? n * 2 : 1024;
+		lx->bycode = kg_xcalloc(lx->code_slots, sizeof *lx->bycode);
+		for (i = 0; i < n; i++)
+			if (old[i])
+				*code_slot(lx, old[i]->actor.code) = old[i];
+		free(old);
+	}
+	slot = code_slot(lx, e->actor.code);
+	if (!*slot) {
+		*slot = e;
+		lx->ncodes++;
+	}
+}
+
+const struct kg_lex_entry *kg_lex_by_code(const struct kg_lexicon *lx, const char *code)
+{
+	if (!lx->code_slots || !code)
+		return NULL;
+	return *code_slot(lx, code);
+}
+
+/* ---- TSV readers ---- */
+
+#define MAXF 12
+
+struct line {
+	const char *f[MAXF];
+	size_t n[MAXF];
+	int nf;
+};
+
+static int split_tabs(const char *s, size_t len, struct line *l)
+{
+	size_t a = 0, i;
+
+	l->nf = 0;
+	for (i = 0; i <= len; i++) {
+		if (i == len || s[i] == '\t') {
+			if (l->nf == MAXF)
+				return -1;
+			l->f[l->nf] = s + a;
+			l->n[l->nf] = i - a;
+			if (l->n[l->nf] == 1 && s[a] == '-')
+				l->n[l->nf] = 0;
+			l->nf++;
+			a = i + 1;
+		}
+	}
+	return l->nf;
+}
+
+static int parse_date(const char *s, size_t n)
+{
+	int y, m, d;
+	char tmp[16];
+
+	if (!n)
+		return 0;
+	if (n >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	if (sscanf(tmp, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	return y * 10000 + m * 100 + d;
+}
+
+typedef void (*each_fn)(struct kg_lexicon *lx, const char *item, size_t n, void *ctx);
+
+static void each_item(struct kg_lexicon *lx, const char *s, size_t n, each_fn fn, void *ctx)
+{
+	size_t a = 0, i;
+
+	for (i = 0; i <= n; i++)
+		if (i == n || s[i] == '|') {
+			const char *p = s + a;
+			size_t k = i - a;
+			while (k && *p == ' ')
+				p++, k--;
+			while (k && p[k - 1] == ' ')
+				k--;
+			if (k)
+				fn(lx, p, k, ctx);
+			a = i + 1;
+		}
+}
+
+struct actor_ctx {
+	struct kg_actor actor;
+	const char *office;
+	int from, until;
+	unsigned flags;
+	const char *agent;
+};
+
+static struct kg_lex_entry *add_actor(struct kg_lexicon *lx, const char *p, size_t n,
+				      struct actor_ctx *c)
+{
+	const char *eq = memchr(p, '=', n);
+	struct kg_lex_entry *e;
+
+	e = kg_lex_add(lx, KG_LEX_ACTOR, p, eq ? (size_t)(eq - p) : n);
+	if (!e)
+		return NULL;
+	e->actor = c->actor;
+	e->office = c->office;
+	e->from = c->from;
+	e->until = c->until;
+	e->flags |= c->flags;
+	e->agent = c->agent;
+	if (eq) {
+		/* "Kremlin=GOV": the metonym names an institution of the state. */
+		struct kg_buf b = KG_BUF_INIT;
+		const char *ag = kg_lex_intern(lx, eq + 1, n - (size_t)(eq - p) - 1);
+		kg_buf_addf(&b, "%s%s", c->actor.code, ag);
+		e->agent = ag;
+		e->actor.code = kg_lex_intern(lx, b.s, b.len);
+		e->actor.type = KG_ACTOR_GOVERNMENT;
+		kg_buf_release(&b);
+	}
+	return e;
+}
+
+static void add_actor_alias(struct kg_lexicon *lx, const char *p, size_t n, void *vctx)
+{
+	add_actor(lx, p, n, vctx);
+}
+
+static const char *dup_field(struct kg_lexicon *lx, const struct line *l, int i)
+{
+	return l->n[i] ? kg_lex_intern(lx, l->f[i], l->n[i]) : NULL;
+}
+
+static int load_countries(struct kg_lexicon *lx, const struct line *l)
+{
+	struct actor_ctx c = {0};
+
+	if (l->nf < 6)
+		return -1;
+	c.actor.code = dup_field(lx, l, 0);
+	c.actor.name = dup_field(lx, l, 1);
+	c.actor.country = c.actor.code;
+	c.actor.type = KG_ACTOR_STATE;
+	if (!c.actor.code || !c.actor.name)
+		return -1;
+	kg_lex_set_canonical(lx, add_actor(lx, l->f[1], l->n[1], &c));
+	each_item(lx, l->f[3], l->n[3], add_actor_alias, &c);
+	c.flags = KG_LEXF_ADJ;
+	each_item(lx, l->f[4], l->n[4], add_actor_alias, &c);
+	c.flags = KG_LEXF_METONYM;
+	each_item(lx, l->f[5], l->n[5], add_actor_alias, &c);
+	return 0;
+}
+
+static int load_actors(struct kg_lexicon *lx, const struct line *l)
+{
+	struct actor_ctx c = {0};
+	char type[32];
+	int t;
+
+	if (l->nf < 8 || !l->n[0] || !l->n[1] || l->n[2] >= sizeof type)
+		return -1;
+	memcpy(type, l->f[2], l->n[2]);
+	type[l->n[2]] = 0;
+	if ((t = kg_actor_type_parse(type)) < 0)
+		return -1;
+	c.actor.name = dup_field(lx, l, 0);
+	c.actor.code = dup_field(lx, l, 1);
+	c.actor.type = (enum kg_actor_type)t;
+	c.actor.country = dup_field(lx, l, 3);
+	c.office = dup_field(lx, l, 5);
+	if ((c.from = parse_date(l->f[6], l->n[6])) < 0 ||
+	    (c.until = parse_date(l->f[7], l->n[7])) < 0)
+		return -1;
+	kg_lex_set_canonical(lx, add_actor(lx, l->f[0], l->n[0], &c));
+	each_item(lx, l->f[4], l->n[4], add_actor_alias, &c);
+	return 0;
+}
+
+struct agent_ctx {
+	const char *code;
+	unsigned flags;
+};
+
+static void add_agent(struct kg_lexicon *lx, const char *p, size_t n, void *vctx)
+{
+	struct agent_ctx *c = vctx;
+	struct kg_lex_entry *e = kg_lex_add(lx, KG_LEX_AGENT, p, n);
+
+	if (!e)
+		return;
+	e->agent = c->code;
+	e->flags = (e->flags & ~(unsigned)(KG_LEXF_CAP | KG_LEXF_EXACT)) | c->flags;
+}
+
+static int load_agents(struct kg_lexicon *lx, const struct line *l)
+{
+	struct agent_ctx c = {0};
+
+	if (l->nf < 3 || !l->n[0] || !l->n[1])
+		return -1;
+	c.code = dup_field(lx, l, 1);
+	if (l->n[2]) {
+		char fl[128];
+		size_t n = l->n[2] < sizeof fl - 1 ? l->n[2] : sizeof fl - 1;
+
+		memcpy(fl, l->f[2], n);
+		fl[n] = 0;
+		if (strstr(fl, "office"))
+			c.flags |= KG_LEXF_OFFICE;
+		if (strstr(fl, "armed"))
+			c.flags |= KG_LEXF_ARMED;
+	}
+	each_item(lx, l->f[0], l->n[0], add_agent, &c);
+	return 0;
+}
+
+struct place_ctx {
+	const char *name, *country, *kind;
+};
+
+static void add_place(struct kg_lexicon *lx, const char *p, size_t n, void *vctx)
+{
+	struct place_ctx *c = vctx;
+	struct kg_lex_entry *e = kg_lex_add(lx, KG_LEX_PLACE, p, n);
+
+	if (!e)
+		return;
+	e->actor.name = c->name;
+	e->actor.country = c->country;
+	e->actor.code = c->country;
+	e->actor.type = KG_ACTOR_STATE;
+	e->place_kind = c->kind;
+}
+
+static int load_places(struct kg_lexicon *lx, const struct line *l)
+{
+	struct place_ctx c;
+
+	if (l->nf < 4 || !l->n[0] || !l->n[1])
+		return -1;
+	c.name = dup_field(lx, l, 0);
+	c.country = dup_field(lx, l, 1);
+	c.kind = dup_field(lx, l, 2);
+	add_place(lx, l->f[0], l->n[0], &c);
+	each_item(lx, l->f[3], l->n[3], add_place, &c);
+	return 0;
+}
+
+/* relations.tsv: phrase  pos  prep  cameo  label */
+static int load_relations(struct kg_lexicon *lx, const struct line *l)
+{
+	struct kg_lex_entry *e;
+
+	if (l->nf < 5 || !l->n[0] || !l->n[1] || !l->n[3] || !l->n[4])
+		return -1;
+	if (!(e = kg_lex_add(lx, KG_LEX_RELATION, l->f[0], l->n[0])))
+		return -1;
+	e->flags &= ~(unsigned)(KG_LEXF_CAP | KG_LEXF_EXACT);
+	e->pos = dup_field(lx, l, 1);
+	e->prep = dup_field(lx, l, 2);
+	e->cameo = dup_field(lx, l, 3);
+	e->label = dup_field(lx, l, 4);
+	return 0;
+}
+
+static int cmp_cameo(const void *a, const void *b)
+{
+	return strcmp(((const struct kg_cameo *)a)->code, ((const struct kg_cameo *)b)->code);
+}
+
+static int load_cameo(struct kg_lexicon *lx, const struct line *l)
+{
+	struct kg_cameo *c;
+	char num[32];
+
+	if (l->nf < 4 || !l->n[0] || !l->n[1] || l->n[3] >= sizeof num)
+		return -1;
+	KG_GROW(lx->cameo, lx->ncameo + 1, lx->cameo_cap);
+	c = &lx->cameo[lx->ncameo];
+	c->code = dup_field(lx, l, 0);
+	c->label = dup_field(lx, l, 1);
+	c->quad_class = l->n[2] ? l->f[2][0] - '0' : 0;
+	memcpy(num, l->f[3], l->n[3]);
+	num[l->n[3]] = 0;
+	c->goldstein = atof(num);
+	if (c->quad_class < 1 || c->quad_class > 4)
+		return -1;
+	lx->ncameo++;
+	return 0;
+}
+
+static const struct {
+	const char *type;
+	int (*line)(struct kg_lexicon *, const struct line *);
+} readers[] = {
+	{"countries", load_countries},
+	{"actors", load_actors},
+	{"agents", load_agents},
+	{"places", load_places},
+	{"relations", load_relations},
+	{"cameo", load_cameo},
+};
+
+int kg_lex_load_tsv(struct kg_lexicon *lx, const char *type, const char *name,
+		    const char *data, size_t len)
+{
+	int (*fn)(struct kg_lexicon *, const struct line *) = NULL;
+	size_t i, a = 0, lineno = 0;
+	int bad = 0;
+	struct line l;
+
+	for (i = 0; i < sizeof readers / sizeof *readers; i++)
+		if (!strcmp(readers[i].type, type))
+			fn = readers[i].line;
+	if (!fn)
+		return kg_error("%s: unknown dictionary type '%s'", name, type), 1;
+	for (i = 0; i <= len; i++) {
+		size_t n;
+		const char *s;
+
+		if (i < len && data[i] != '\n')
+			continue;
+		s = data + a;
+		n = i - a;
+		a = i + 1;
+		lineno++;
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (!n || s[0] == '#')
+			continue;
+		if (split_tabs(s, n, &l) < 0 || fn(lx, &l) < 0) {
+			kg_warn("%s:%zu: malformed %s entry", name, lineno, type);
+			bad++;
+		}
+	}
+	if (fn == load_cameo)
+		qsort(lx->cameo, lx->ncameo, sizeof *lx->cameo, cmp_cameo);
+	return bad;
+}
+
+int kg_lex_load_builtin(struct kg_lexicon *lx)
+{
+	static const struct {
+		const char *path, *type;
+	} files[] = {
+		{"data/cameo.tsv", "cameo"},
+		{"data/dict/countries.tsv", "countries"},
+		{"data/dict/actors.tsv", "actors"},
+		{"data/dict/agents.tsv", "agents"},
+		{"data/dict/places.tsv", "places"},
+		{"data/relations.tsv", "relations"},
+	};
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		const struct kg_embedded *e = kg_embed_find(files[i].path);
+		if (!e)
+			return kg_error("built-in dictionary %s missing from the build", files[i].path);
+		bad += kg_lex_load_tsv(lx, files[i].type, files[i].path, e->data, e->len);
+	}
+	return bad ? -1 : 0;
+}
