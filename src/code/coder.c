@@ -916,6 +916,25 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		poss = 1;
 		j++;
 	}
+	/* "Raisi's administration", "Iran's foreign ministry": the owner's
+	 * state with the agent. */
+	if (poss && act.country && *act.country) {
+		size_t k = j, adj = 0;
+		const struct kg_lex_entry *ag2;
+		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
+		       !lookup(c, k, M_AGENT | M_REL, &w))
+			k++, adj++;
+		if (k < NT && (ag2 = lookup(c, k, M_AGENT, &w)) && ag2->agent && *ag2->agent) {
+			act.code = compose_code(c, act.country, ag2->agent);
+			act.name = arena_span(c, i + det, k + w);
+			act.type = KG_ACTOR_GOVERNMENT;
+			f &= ~(unsigned)(NP_POSS | NP_PERSON);
+			poss = 0;
+			j = k + w;
+			if (j < NT && (T(j).flags & KG_TOK_POSS))
+				poss = 1, j++;
+		}
+	}
 	if (poss)
 		f |= NP_POSS;
 	{
@@ -1027,7 +1046,7 @@ static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
 	size_t a = c->np[k].a;
 
 	side_add(s, k);
-	while (a >= 2 && ((c->ti[a - 1].cls & W_CONJ) || is_comma(c, a - 1)) &&
+	while (a >= 2 && ((c->ti[a - 1].cls & W_CONJ) || (is_comma(c, a - 1) && s->n > 1)) &&
 	       usable(c, c->ti[a - 2].np)) {
 		int p = c->ti[a - 2].np;
 		if (is_comma(c, a - 1) && !(c->np[k].f & NP_PPOBJ) && (c->np[p].f & NP_PPOBJ))
@@ -1048,14 +1067,26 @@ static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct sid
 		return 0;
 	side_add(s, p);
 	k = c->np[p].b;
-	while (k + 1 < limit && ((c->ti[k].cls & W_CONJ) || is_comma(c, k))) {
-		size_t q = k + 1;
-		if (q < limit && is(c, q, "also"))
-			q++;
-		if (!usable(c, p = c->ti[q].np) || c->np[p].a != q)
-			break;
-		side_add(s, p);
-		k = c->np[p].b;
+	{
+		/* "X, Y and Z": commas join only a list that ends in "and". */
+		int keep = s->n, conj = 0;
+		while (k + 1 < limit && ((c->ti[k].cls & W_CONJ) || is_comma(c, k))) {
+			size_t q = k + 1;
+			int was_conj = (c->ti[k].cls & W_CONJ) != 0;
+			if (q < limit && is(c, q, "also"))
+				q++;
+			if (!usable(c, p = c->ti[q].np) || c->np[p].a != q)
+				break;
+			side_add(s, p);
+			k = c->np[p].b;
+			if (was_conj) {
+				conj = 1;
+				keep = s->n;
+				break;
+			}
+		}
+		if (!conj)
+			s->n = keep;
 	}
 	return 1;
 }
