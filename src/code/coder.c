@@ -787,11 +787,16 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		/* Agent words, maybe after one or two adjectives. */
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
-		       !c->ti[k].cls && !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
+		       !c->ti[k].cls && !ends_with(c, k, "ed") &&
+		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
 			k = j, adj = 0;
 		while (k < NT && (e = lookup(c, k, M_AGENT, &w))) {
+			size_t wr;
+			/* "military cooperation" is an event, not the military */
+			if (lookup(c, k, M_REL, &wr) && wr > w)
+				break;
 			/* An agent word in lower case after a base or determiner, or
 			 * a capitalised title ("Interior Minister"). */
 			if (!(T(k).flags & KG_TOK_CAP) && !base && !det && adj == 0 && k != i &&
@@ -1058,12 +1063,19 @@ static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
 	}
 }
 
+/* An object may be a place: it stands for its state ("shelled Kharkiv"). */
+static int usable_obj(const struct kg_coder *c, int np)
+{
+	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE)) &&
+	       (!(c->np[np].f & NP_PLACE) || (c->np[np].actor.country && *c->np[np].actor.country));
+}
+
 /* The actor phrase starting at token k, with "and Y" conjuncts. */
 static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct side *s)
 {
 	int p;
 
-	if (k >= limit || !usable(c, p = c->ti[k].np) || c->np[p].a != k)
+	if (k >= limit || !usable_obj(c, p = c->ti[k].np) || c->np[p].a != k)
 		return 0;
 	side_add(s, p);
 	k = c->np[p].b;
@@ -1075,7 +1087,7 @@ static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct sid
 			int was_conj = (c->ti[k].cls & W_CONJ) != 0;
 			if (q < limit && is(c, q, "also"))
 				q++;
-			if (!usable(c, p = c->ti[q].np) || c->np[p].a != q)
+			if (!usable_obj(c, p = c->ti[q].np) || c->np[p].a != q)
 				break;
 			side_add(s, p);
 			k = c->np[p].b;
@@ -1137,7 +1149,8 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
  * The subject of a relation at token r: walk left through the verb group
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
  */
-static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj)
+static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
+			int noun)
 {
 	size_t k = r, steps = 0;
 	int first = 1;
@@ -1171,6 +1184,12 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				continue;
 			}
 			return 0;	/* a fronted phrase: "In response, ..." */
+		}
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb)
+			return 0;	/* "blamed the attack on X": not the blamer's attack */
+		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && is(c, q + 1, "to")) {
+			k = q;	/* "offered to help X": the offer governs the help */
+			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
 		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING))
@@ -1377,7 +1396,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		return;
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
-		subject_left(c, r->a, &tgt, last_subj);
+		subject_left(c, r->a, &tgt, last_subj, 0);
 	} else if (r->verb) {
 		if (r->participle && r->a > 0) {
 			size_t k = r->a - 1;
@@ -1390,7 +1409,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				side_add(&src, main_subj);
 			conf -= 0.1;
 		} else {
-			subject_left(c, r->a, &src, last_subj);
+			subject_left(c, r->a, &src, last_subj, 0);
 		}
 		/* "threatened to attack X": the threat takes the act's target. */
 		if ((r->e->rflags & KG_RELF_CTRL) && is(c, r->b, "to") && r->b + 1 < NT &&
@@ -1426,7 +1445,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			object_right(c, r, &tgt);
 		if (!src.n && tgt.n) {
 			/* the subject of the clause that governs the noun */
-			subject_left(c, k, &src, last_subj);
+			subject_left(c, k, &src, last_subj, 1);
 			conf -= 0.1;
 		}
 		if (!tgt.n && src.n && root >= 18)
