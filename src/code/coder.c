@@ -139,6 +139,7 @@ static const struct word words[] = {
 	{"never", W_NEG | W_ADV, 0}, {"no", W_NEG | W_DET, 0}, {"not", W_NEG | W_ADV, 0},
 	{"nov", W_MONTH, 11}, {"november", W_MONTH, 11}, {"now", W_ADV, 0},
 	{"oct", W_MONTH, 10}, {"october", W_MONTH, 10}, {"of", W_PREP, 0},
+	{"offer", W_INT, 0}, {"offered", W_INT, 0}, {"offers", W_INT, 0},
 	{"offshoot", W_AFFIL, 0}, {"on", W_PREP, 0}, {"once", W_ADV, 0},
 	{"only", W_ADV, 0}, {"or", W_CONJ, 0}, {"organisation", W_REFGROUP, 0},
 	{"organization", W_REFGROUP, 0}, {"our", W_DET, 0}, {"over", W_PREP, 0},
