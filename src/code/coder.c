@@ -201,6 +201,7 @@ enum {
 	NP_PPOBJ = 1u << 8,	/* object of a preposition */
 	NP_PRONOUN = 1u << 9,
 	NP_AGENTONLY = 1u << 10,	/* "militants", "protesters" */
+	NP_WEAK = 1u << 11,	/* "the embassy": unnamed, never a participant */
 };
 
 struct np {
@@ -800,7 +801,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				break;
 			/* An agent word in lower case after a base or determiner, or
 			 * a capitalised title ("Interior Minister"). */
-			if (!(T(k).flags & KG_TOK_CAP) && !base && !det && adj == 0 && k != i &&
+			if (!(T(k).flags & KG_TOK_CAP) && !base && !det && adj == 0 && k != i && !agent &&
 			    !(e->flags & KG_LEXF_PLURAL))
 				break;
 			if (!agent)
@@ -912,6 +913,13 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			return 0;	/* "the government": a reference */
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
+		/* "the embassy", "an official": someone unnamed, not an actor */
+		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
+			size_t n;
+			const char *t = norm_of(c, agent_b - 1, &n);
+			if (t[n - 1] != 's' && !is(c, agent_b - 1, "police"))
+				f |= NP_WEAK;
+		}
 		act.type = (agent->flags & KG_LEXF_ARMED) ? KG_ACTOR_ARMED_GROUP : KG_ACTOR_GROUP;
 		f |= NP_AGENTONLY;
 		conf = 0.6;
@@ -1043,7 +1051,7 @@ static void side_add(struct side *s, int np)
 
 static int usable(const struct kg_coder *c, int np)
 {
-	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_PLACE | NP_DATELINE));
+	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_PLACE | NP_DATELINE | NP_WEAK));
 }
 
 /* "X, Y and Z" ending at NP k: add the conjuncts to the left. */
@@ -1067,7 +1075,7 @@ static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
 /* An object may be a place: it stands for its state ("shelled Kharkiv"). */
 static int usable_obj(const struct kg_coder *c, int np)
 {
-	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE)) &&
+	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE | NP_WEAK)) &&
 	       (!(c->np[np].f & NP_PLACE) || (c->np[np].actor.country && *c->np[np].actor.country));
 }
 
@@ -1452,6 +1460,11 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (!tgt.n && src.n && root >= 18)
 			place_target(c, r->b, &tgt), conf -= 0.15;
 	}
+	/* "Iran and the Taliban agreed to cooperate": each with the other. */
+	if (!tgt.n && src.n >= 2 && (r->e->rflags & KG_RELF_SYM)) {
+		tgt = src;
+		conf -= 0.1;
+	}
 	if (!src.n || !tgt.n)
 		return;
 	if (r->verb && src.n)
@@ -1670,7 +1683,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		if (!(c->np[i].f & (NP_PLACE | NP_DATELINE | NP_REF)))
 			add_mention(c, &c->np[i]);
 		if (main_subj < 0 && usable(c, (int)i) && !(c->np[i].f & NP_PPOBJ) &&
-		    c->np[i].a > 0 && !is_comma(c, c->np[i].b))
+		    !is_comma(c, c->np[i].b))
 			main_subj = (int)i;
 	}
 	/* Affiliation: "ISKP, the Islamic State's affiliate in Afghanistan". */
