@@ -731,6 +731,20 @@ static size_t reference(struct kg_coder *c, size_t i)
 	}
 	if (i + n < NT && (T(i + n).flags & KG_TOK_POSS))
 		f |= NP_POSS, n++;
+	if ((f & NP_POSS) && act.country && *act.country) {
+		/* "its forces", "the country's foreign minister" */
+		size_t k = i + n, adj = 0, w;
+		const struct kg_lex_entry *ag;
+		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
+		       !lookup(c, k, M_AGENT | M_REL, &w))
+			k++, adj++;
+		if (k < NT && (ag = lookup(c, k, M_AGENT, &w)) && ag->agent && *ag->agent) {
+			act.code = compose_code(c, act.country, ag->agent);
+			act.type = KG_ACTOR_GOVERNMENT;
+			f &= ~(unsigned)NP_POSS;
+			n = k + w - i;
+		}
+	}
 	add_np(c, i, i + n, &act, f | (m->f & NP_UNRES), 0.8);
 	return n;
 }
@@ -832,7 +846,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 	/* An unknown capitalised name on its own. */
 	if (!base && !agent && !person && !name_b && name_word(c, j) &&
 	    !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE | M_REL, &w)) {
-		size_t k = j;
+		size_t k = j, n;
 		while (k < NT && name_word(c, k) && !lookup(c, k, M_ACTOR | M_AGENT | M_PLACE, &w))
 			k++;
 		/* A lone capitalised word opening a sentence is usually just a word. */
@@ -844,7 +858,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			return 0;	/* an unknown dateline */
 		/* "Vahidi": the surname of a person met before. */
 		if (k - j == 1) {
-			size_t n, m, cnt = c->nmemo < MEMO ? c->nmemo : MEMO;
+			size_t m, cnt = c->nmemo < MEMO ? c->nmemo : MEMO;
 			const char *s = norm_of(c, j, &n);
 			for (m = 1; m <= cnt; m++) {
 				const struct memo *mm = &c->memo[(c->nmemo - m) % MEMO];
@@ -857,6 +871,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				}
 			}
 		}
+		/* "Kurdish militants": an unknown name that qualifies an agent. */
+		while (k < NT && lower_word(c, k) && lookup(c, k, M_AGENT, &w) &&
+		       !(lookup(c, k, M_REL, &n) && n > w))
+			k += w;
 		name_a = j;
 		name_b = k;
 		j = k;
@@ -1159,7 +1177,7 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
  */
 static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
-			int noun)
+			const char *noun)
 {
 	size_t k = r, steps = 0;
 	int first = 1;
@@ -1194,8 +1212,14 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			return 0;	/* a fronted phrase: "In response, ..." */
 		}
-		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb)
-			return 0;	/* "blamed the attack on X": not the blamer's attack */
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb) {
+			/* "blamed the attack on X" is not the blamer's attack, but
+			 * "signed a deal" is the signer's deal. */
+			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
+				return 0;
+			k = q;
+			continue;
+		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && is(c, q + 1, "to")) {
 			k = q;	/* "offered to help X": the offer governs the help */
 			continue;
@@ -1228,8 +1252,14 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		const char *t = norm_of(c, k, &n);
 		const char *hit;
 
-		if (c->ti[k].rel >= 0 && k != r->a && c->rel[c->ti[k].rel].verb)
-			return 0;
+		if (c->ti[k].rel >= 0 && k != r->a) {
+			/* "signed a deal with X", "discussed a meeting with X": the
+			 * noun of the same kind takes the target; "blamed the attack
+			 * on X": the verb keeps its own. */
+			const struct rel *o = &c->rel[c->ti[k].rel];
+			if (o->verb || !strncmp(o->e->cameo, r->e->cameo, 2))
+				return 0;
+		}
 		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
 			continue;
 		memcpy(w, t, n);
@@ -1405,7 +1435,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		return;
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
-		subject_left(c, r->a, &tgt, last_subj, 0);
+		subject_left(c, r->a, &tgt, last_subj, NULL);
 	} else if (r->verb) {
 		if (r->participle && r->a > 0) {
 			size_t k = r->a - 1;
@@ -1418,7 +1448,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				side_add(&src, main_subj);
 			conf -= 0.1;
 		} else {
-			subject_left(c, r->a, &src, last_subj, 0);
+			subject_left(c, r->a, &src, last_subj, NULL);
 		}
 		/* "threatened to attack X": the threat takes the act's target. */
 		if ((r->e->rflags & KG_RELF_CTRL) && is(c, r->b, "to") && r->b + 1 < NT &&
@@ -1454,7 +1484,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			object_right(c, r, &tgt);
 		if (!src.n && tgt.n) {
 			/* the subject of the clause that governs the noun */
-			subject_left(c, k, &src, last_subj, 1);
+			subject_left(c, k, &src, last_subj, r->e->cameo);
 			conf -= 0.1;
 		}
 		if (!tgt.n && src.n && root >= 18)
@@ -1665,11 +1695,10 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			i += w - 1;
 			continue;
 		}
-		if ((n = reference(c, i))) {
-			i += n - 1;
-			continue;
-		}
-		if ((n = actor_phrase(c, i, start))) {
+		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
+			/* remembered at once: "Turkey said it would ..." */
+			if (c->nnp && !(c->np[c->nnp - 1].f & NP_REF))
+				remember(c, &c->np[c->nnp - 1]);
 			i += n - 1;
 			continue;
 		}
@@ -1695,9 +1724,6 @@ static void code_sentence(struct kg_coder *c, size_t si)
 	}
 	for (i = 0; i < c->nrel; i++)
 		code_relation(c, &c->rel[i], &last_subj, main_subj);
-	for (i = 0; i < c->nnp; i++)
-		if (!(c->np[i].f & NP_PLACE))
-			remember(c, &c->np[i]);
 }
 
 int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg_result **out)
