@@ -141,7 +141,7 @@ static const struct word words[] = {
 	{"oct", W_MONTH, 10}, {"october", W_MONTH, 10}, {"of", W_PREP, 0},
 	{"offer", W_INT, 0}, {"offered", W_INT, 0}, {"offers", W_INT, 0},
 	{"offshoot", W_AFFIL, 0}, {"on", W_PREP, 0}, {"once", W_ADV, 0},
-	{"only", W_ADV, 0}, {"or", W_CONJ, 0}, {"organisation", W_REFGROUP, 0},
+	{"only", W_ADV, 0}, {"open", W_INT, 0}, {"or", W_CONJ, 0}, {"organisation", W_REFGROUP, 0},
 	{"organization", W_REFGROUP, 0}, {"our", W_DET, 0}, {"over", W_PREP, 0},
 	{"perhaps", W_POSSIB | W_ADV, 0}, {"plan", W_INT, 0}, {"planned", W_INT, 0},
 	{"planning", W_INT, 0}, {"plans", W_INT, 0}, {"pledge", W_INT, 0},
@@ -177,7 +177,7 @@ static const struct word words[] = {
 	{"what", W_FUNC, 0}, {"when", W_SUB, 0}, {"where", W_SUB, 0},
 	{"whereas", W_SUB, 0}, {"which", W_SUB, 0}, {"while", W_SUB, 0},
 	{"who", W_SUB, 0}, {"whom", W_SUB, 0}, {"whose", W_SUB, 0},
-	{"will", W_MODAL | W_INT, 0}, {"wing", W_AFFIL, 0}, {"with", W_PREP, 0},
+	{"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0}, {"wing", W_AFFIL, 0}, {"with", W_PREP, 0},
 	{"within", W_PREP, 0}, {"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0},
 	{"yet", W_ADV, 0},
 };
@@ -592,11 +592,30 @@ static int name_word(const struct kg_coder *c, size_t i)
 
 	if (i >= NT || !(T(i).flags & KG_TOK_WORD) || !(T(i).flags & KG_TOK_CAP))
 		return 0;
+	if (is(c, i, "western") || is(c, i, "eastern") || is(c, i, "northern") ||
+	    is(c, i, "southern") || is(c, i, "central"))
+		return 0;
 	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
 		      W_PPRON | W_MONTH | W_WDAY | W_SAY | W_NEG | W_HON | W_INT | W_CONS |
 		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
 		return 0;
 	return 1;
+}
+
+/* "drone attacks", "police raid": a singular agent word before an event
+ * noun that can be read as a noun modifies it. */
+static int modifier_agent(const struct kg_coder *c, size_t k, size_t w)
+{
+	const struct kg_lex_entry *e;
+	size_t n, wr;
+	const char *t = norm_of(c, k + w - 1, &n);
+
+	if (k + w >= NT || t[n - 1] == 's')
+		return 0;
+	for (e = lookup(c, k + w, M_REL, &wr); e; e = e->next)
+		if (e->kind == KG_LEX_RELATION && e->pos[0] == 'n')
+			return 1;
+	return 0;
 }
 
 /* The person entry valid at the article date among a phrase's entries. */
@@ -738,7 +757,8 @@ static size_t reference(struct kg_coder *c, size_t i)
 		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
 		       !lookup(c, k, M_AGENT | M_REL, &w))
 			k++, adj++;
-		if (k < NT && (ag = lookup(c, k, M_AGENT, &w)) && ag->agent && *ag->agent) {
+		if (k < NT && (ag = lookup(c, k, M_AGENT, &w)) && ag->agent && *ag->agent &&
+		    !modifier_agent(c, k, w)) {
 			act.code = compose_code(c, act.country, ag->agent);
 			act.type = KG_ACTOR_GOVERNMENT;
 			f &= ~(unsigned)NP_POSS;
@@ -812,6 +832,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			size_t wr;
 			/* "military cooperation" is an event, not the military */
 			if (lookup(c, k, M_REL, &wr) && wr > w)
+				break;
+			if (modifier_agent(c, k, w))
 				break;
 			/* An agent word in lower case after a base or determiner, or
 			 * a capitalised title ("Interior Minister"). */
@@ -929,6 +951,17 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		if (det && (c->ti[agent_a].cls & (W_REFGOV | W_REFMIL | W_REFGROUP | W_REFSTATE)) &&
 		    agent_b == agent_a + 1)
 			return 0;	/* "the government": a reference */
+		{
+			/* A bare singular agent is a modifier ("drone attack"), a
+			 * counted one an object count ("150 drones"). */
+			size_t n;
+			const char *t = norm_of(c, agent_b - 1, &n);
+			if (!det && !(T(agent_a).flags & KG_TOK_CAP) && t[n - 1] != 's' &&
+			    !is(c, agent_b - 1, "police"))
+				return 0;
+			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM))
+				return 0;
+		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
 		/* "the embassy", "an official": someone unnamed, not an actor */
@@ -956,7 +989,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
 		       !lookup(c, k, M_AGENT | M_REL, &w))
 			k++, adj++;
-		if (k < NT && (ag2 = lookup(c, k, M_AGENT, &w)) && ag2->agent && *ag2->agent) {
+		if (k < NT && (ag2 = lookup(c, k, M_AGENT, &w)) && ag2->agent && *ag2->agent &&
+		    !modifier_agent(c, k, w)) {
 			act.code = compose_code(c, act.country, ag2->agent);
 			act.name = arena_span(c, i + det, k + w);
 			act.type = KG_ACTOR_GOVERNMENT;
@@ -1009,6 +1043,10 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		v = NULL;	/* "Iran's attack", "Iranian strikes" */
 	if (a && (pc & W_PREP) && !is(c, p, "to"))
 		v = NULL;
+	if (a && c->ti[p].np >= 0 && c->np[c->ti[p].np].a > 0 &&
+	    c->ti[c->np[c->ti[p].np].a - 1].rel >= 0 &&
+	    c->rel[c->ti[c->np[c->ti[p].np].a - 1].rel].verb)
+		v = NULL;	/* "struck Hamas targets": the object's head noun */
 	if (v && n) {
 		/* Both readings: a verb after a subject, modal, adverb or "to". */
 		if (a == 0)
@@ -1196,8 +1234,12 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
-		if (first && (c->ti[q].cls & W_CONJ) && *last_subj >= 0) {
-			/* "attacked X and killed Y": the same subject. */
+		if ((c->ti[q].cls & W_CONJ) && (first || (q + 1 < NT && c->ti[q + 1].np < 0 &&
+							 lower_word(c, q + 1) && !(c->ti[q + 1].cls & W_DET)))) {
+			/* "attacked X and killed Y", "met X and pledged aid to Y":
+			 * the same subject as the verb before. */
+			if (*last_subj < 0)
+				return 0;
 			side_add(s, *last_subj);
 			return 1;
 		}
@@ -1295,7 +1337,8 @@ static int place_target(struct kg_coder *c, size_t k, struct side *s)
 
 	for (; k < end; k++) {
 		int p = c->ti[k].np;
-		if (p >= 0 && (c->np[p].f & NP_PLACE) && k > 0 && is(c, c->np[p].a - 1, "in")) {
+		if (p >= 0 && c->np[p].a == k && k > 0 && is(c, k - 1, "in") &&
+		    ((c->np[p].f & NP_PLACE) || ((c->np[p].f & NP_POSS) && is_state(&c->np[p].actor)))) {
 			side_add(s, p);
 			return 1;
 		}
@@ -1459,6 +1502,9 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		} else {
 			object_right(c, r, &tgt);
 		}
+		/* "struck a refinery in Russia's Ryazan region" */
+		if (!tgt.n && src.n && root >= 18 && (strstr(r->e->prep ? r->e->prep : "", "_")))
+			place_target(c, r->b, &tgt), conf -= 0.15;
 	} else {
 		/* Event noun: "X's attack on Y", "the U.S. withdrawal from Y",
 		 * "an attack by X in Y", "talks between X and Y". */
