@@ -622,7 +622,7 @@ static int modifier_agent(const struct kg_coder *c, size_t k, size_t w)
 static const struct kg_lex_entry *pick_actor(const struct kg_coder *c, const struct kg_lex_entry *e,
 					     size_t i, size_t w)
 {
-	const struct kg_lex_entry *best = NULL;
+	const struct kg_lex_entry *best = NULL, *first = e;
 	int day = 0;
 
 	if (c->art_date >= 0) {
@@ -637,6 +637,12 @@ static const struct kg_lex_entry *pick_actor(const struct kg_coder *c, const str
 			continue;
 		if (!best || (!day && e->until == 0 && best->until))
 			best = e;
+	}
+	if (!best && day) {
+		/* out of office at that date, but still the same person */
+		for (e = first; e; e = e->next)
+			if (e->kind == KG_LEX_ACTOR && entry_fits(c, e, i, w))
+				return e;
 	}
 	return best;
 }
@@ -713,8 +719,19 @@ static size_t reference(struct kg_coder *c, size_t i)
 	size_t n = 1;
 	const char *agent = NULL;
 
-	if ((t->cls & W_DET) && is(c, i, "the") && i + 1 < NT && lower_word(c, i + 1)) {
-		unsigned k = c->ti[i + 1].cls;
+	if ((t->cls & W_DET) && is(c, i, "the") && i + 1 < NT &&
+	    (lower_word(c, i + 1) || (T(i + 1).flags & KG_TOK_WORD))) {
+		unsigned k;
+		size_t h = i + 1, w;
+		/* "the Iran-backed group", "the militant group" */
+		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL)) &&
+		       (T(h).flags & KG_TOK_WORD) && !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
+		       !lookup(c, h, M_REL, &w) && lower_word(c, h + 1))
+			h++;
+		if (!lower_word(c, h))
+			return 0;
+		k = c->ti[h].cls;
+		n = h - i;
 		if (k & W_REFSTATE)
 			m = recall(c, REF_STATE, NULL);
 		else if (k & W_REFGROUP)
@@ -724,7 +741,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 			agent = (k & W_REFGOV) ? "GOV" : "MIL";
 		} else
 			return 0;
-		n = 2;
+		n++;
 	} else if (t->cls & (W_PRON | W_PPRON)) {
 		if (T(i).flags & KG_TOK_CAP && i > 0)
 			return 0;
@@ -1174,6 +1191,7 @@ static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, s
 	size_t n = 0;
 
 	while (k < limit && n < max && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
+	       !(c->ti[k].cls & W_THAT) &&
 	       ((c->ti[k].cls & (W_DET | W_PPRON | W_POSSIB | W_INT | W_HEDGE)) ||
 		(T(k).flags & KG_TOK_NUM) || (lower_word(c, k) && !c->ti[k].cls)))
 		k++, n++;
@@ -1399,6 +1417,10 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 		return;	/* an actor does not act on itself */
 	if (!strcmp(s->name, o->name))
 		return;
+	/* Iran's minister "warned that Tehran ...": not an act on his own state */
+	if ((s->type == KG_ACTOR_PERSON || s->type == KG_ACTOR_GOVERNMENT) && s->country &&
+	    o->code && is_state(o) && !strcmp(s->country, o->code))
+		return;
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
 	if (m->m != KG_MOD_ACTUAL && code[0] == '0' && code[1] >= '4' && code[1] <= '7')
@@ -1515,7 +1537,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			k--;
 		if (k > 0 && usable(c, c->ti[k - 1].np) &&
 		    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == r->a))
-			side_add(&src, c->ti[k - 1].np);
+			conjuncts_left(c, c->ti[k - 1].np, &src);
 		if (is(c, r->b, "between") && (r->e->rflags & KG_RELF_SYM)) {
 			struct side both = {{0}, 0};
 			if (np_right(c, r->b + 1, clause_end(c, r->b + 1, 10), &both) && both.n >= 2) {
@@ -1536,6 +1558,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (!tgt.n && src.n && root >= 18)
 			place_target(c, r->b, &tgt), conf -= 0.15;
 	}
+	if (r->verb && src.n && !r->passive)
+		*last_subj = src.np[0];
 	/* "Iran and the Taliban agreed to cooperate": each with the other. */
 	if (!tgt.n && src.n >= 2 && (r->e->rflags & KG_RELF_SYM)) {
 		tgt = src;
@@ -1543,8 +1567,6 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (!src.n || !tgt.n)
 		return;
-	if (r->verb && src.n)
-		*last_subj = src.np[0];
 	from = c->np[src.np[src.n - 1]].b;
 	if (from > r->a)
 		from = r->a > 6 ? r->a - 6 : 0;
