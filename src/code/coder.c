@@ -666,6 +666,11 @@ static int add_np(struct kg_coder *c, size_t a, size_t b, const struct kg_actor 
 		p->f |= NP_PPOBJ;
 	if (a > 1 && (c->ti[a - 1].cls & W_DET) && (c->ti[a - 2].cls & W_PREP))
 		p->f |= NP_PPOBJ;
+	/* "of France, Germany and Italy": the whole list */
+	if (a > 1 && ((c->ti[a - 1].cls & W_CONJ) ||
+		      (is_comma(c, a - 1) && b < NT && (is_comma(c, b) || (c->ti[b].cls & W_CONJ)))) &&
+	    c->ti[a - 2].np >= 0 && (c->np[c->ti[a - 2].np].f & NP_PPOBJ))
+		p->f |= NP_PPOBJ;
 	return (int)c->nnp++;
 }
 
@@ -1064,6 +1069,18 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 	    c->ti[c->np[c->ti[p].np].a - 1].rel >= 0 &&
 	    c->rel[c->ti[c->np[c->ti[p].np].a - 1].rel].verb)
 		v = NULL;	/* "struck Hamas targets": the object's head noun */
+	if (v && n && a && c->ti[p].np >= 0 && a + w < NT && (c->ti[a + w].cls & W_PREP)) {
+		/* "U.S. sanctions on Venezuela": the noun's preposition follows. */
+		size_t ln;
+		const char *nx = norm_of(c, a + w, &ln);
+		char key[24];
+		if (ln < sizeof key - 1) {
+			memcpy(key, nx, ln);
+			key[ln] = 0;
+			if (n->prep && strstr(n->prep, key) && !(v->prep && strstr(v->prep, key)))
+				v = NULL;
+		}
+	}
 	if (v && n) {
 		/* Both readings: a verb after a subject, modal, adverb or "to". */
 		if (a == 0)
@@ -1550,7 +1567,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			agent_by(c, r->b, 8, &src);	/* "attack (on Y) by X" */
 		if (!tgt.n)
 			object_right(c, r, &tgt);
-		if (!src.n && tgt.n) {
+		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM))) {
 			/* the subject of the clause that governs the noun */
 			subject_left(c, k, &src, last_subj, r->e->cameo);
 			conf -= 0.1;
