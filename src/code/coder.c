@@ -538,7 +538,7 @@ static void remember(struct kg_coder *c, const struct np *p)
 	}
 }
 
-enum ref_kind { REF_STATE, REF_GROUP, REF_PERSON, REF_NONPERSON, REF_PLURAL };
+enum ref_kind { REF_STATE, REF_GROUP, REF_PERSON, REF_NONPERSON, REF_PLURAL, REF_GOV, REF_MIL };
 
 static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, const char *not_code)
 {
@@ -556,6 +556,12 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 		case REF_GROUP: ok = is_group(a); break;
 		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
 		case REF_PLURAL: ok = is_group(a) || (m->f & NP_AGENTONLY) || is_state(a); break;
+		case REF_GOV:
+		case REF_MIL:
+			ok = a->type != KG_ACTOR_PERSON && a->code && a->country && strlen(a->code) == 6 &&
+			     !strncmp(a->code, a->country, 3) &&
+			     !strcmp(a->code + 3, k == REF_GOV ? "GOV" : "MIL");
+			break;
 		default: ok = a->type != KG_ACTOR_PERSON && a->type != KG_ACTOR_MEDIA; break;
 		}
 		if (ok && not_code && a->code && *a->code && !strcmp(a->code, not_code))
@@ -742,8 +748,12 @@ static size_t reference(struct kg_coder *c, size_t i)
 		else if (k & W_REFGROUP)
 			m = recall(c, REF_GROUP, NULL);
 		else if (k & (W_REFGOV | W_REFMIL)) {
-			m = recall(c, REF_STATE, NULL);
+			/* "the army": an army met before, else the last state's */
 			agent = (k & W_REFGOV) ? "GOV" : "MIL";
+			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)))
+				agent = NULL;
+			else
+				m = recall(c, REF_STATE, NULL);
 		} else
 			return 0;
 		n++;
@@ -1503,6 +1513,37 @@ static int third_party(struct kg_coder *c, size_t k, struct side *s)
 	return 0;
 }
 
+/* Between a subject and its event noun only auxiliaries, adverbs,
+ * determiners, adjectives and a light verb (held, began, signed ...). */
+static int light_path(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const light[] = {
+		"held", "hold", "holds", "holding", "began", "begin", "begins", "started",
+		"start", "resumed", "resume", "continued", "continue", "opened", "open",
+		"concluded", "reached", "reach", "conducted", "launched", "signed", "sign",
+		"agreed", "announced", "completed", "finalized", "struck", NULL
+	};
+	int verbs = 0;
+
+	for (size_t k = a; k < b; k++) {
+		int lv = 0;
+		if (c->ti[k].cls & (W_AUX | W_MODAL | W_DET | W_ADV | W_NEG | W_INT | W_CONS | W_POSSIB | W_HEDGE))
+			continue;
+		for (int i = 0; light[i]; i++)
+			if (is(c, k, light[i]))
+				lv = 1;
+		if (lv || (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb)) {
+			verbs++;
+			continue;
+		}
+		if (is(c, k, "to") || !lower_word(c, k) || (c->ti[k].cls & W_PREP))
+			return 0;
+		if (k + 1 < b && !(c->ti[k + 1].rel >= 0))
+			continue;	/* an adjective before the noun */
+	}
+	return verbs <= 1;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
@@ -1577,8 +1618,11 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
-	/* "Iran and the Taliban agreed to cooperate": each with the other. */
-	if (!tgt.n && src.n >= 2 && (r->e->rflags & KG_RELF_SYM)) {
+	/* "Iran and the Taliban agreed to cooperate": each with the other.
+	 * A noun only through a light verb: "X and Y held talks", not
+	 * "X and Y pushed for talks". */
+	if (!tgt.n && src.n >= 2 && (r->e->rflags & KG_RELF_SYM) &&
+	    (r->verb || light_path(c, c->np[src.np[0]].b, r->a))) {
 		tgt = src;
 		conf -= 0.1;
 	}
