@@ -265,6 +265,7 @@ struct kg_coder {
 	const char *location;
 	char sdate[11];
 	int reported;
+	int title;		/* a headline in title case */
 };
 
 struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
@@ -601,6 +602,8 @@ static int name_word(const struct kg_coder *c, size_t i)
 	if (is(c, i, "western") || is(c, i, "eastern") || is(c, i, "northern") ||
 	    is(c, i, "southern") || is(c, i, "central"))
 		return 0;
+	if (c->title)
+		return 0;	/* "Ceasefire Falters": title case is no name */
 	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
 		      W_PPRON | W_MONTH | W_WDAY | W_SAY | W_NEG | W_HON | W_INT | W_CONS |
 		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
@@ -1771,6 +1774,16 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		return;
 	tag_tokens(c);
 	c->nnp = c->nrel = 0;
+	{
+		/* A headline in title case: capitals say nothing about names. */
+		size_t nw = 0, caps = 0;
+		for (i = 0; i < NT; i++)
+			if ((T(i).flags & KG_TOK_WORD) && T(i).len > 3) {
+				nw++;
+				caps += (T(i).flags & KG_TOK_CAP) != 0;
+			}
+		c->title = nw >= 4 && caps * 10 >= nw * 8 && !punct(c, NT - 1, '.');
+	}
 	c->attribution = c->location = NULL;
 	c->reported = 0;
 	find_date(c);
