@@ -90,7 +90,7 @@ static const struct word words[] = {
 	{"at", W_PREP | W_LOCPREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
 	{"authorities", W_REFGOV, 0}, {"be", W_AUX | W_BE, 0}, {"because", W_SUB, 0},
 	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"being", W_AUX | W_BE, 0},
-	{"believed", W_HEDGE, 0}, {"between", W_PREP, 0}, {"both", W_FUNC, 0},
+	{"believed", W_HEDGE, 0}, {"between", W_PREP, 0}, {"both", W_DET, 0},
 	{"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
 	{"can", W_MODAL | W_POSSIB, 0}, {"consider", W_CONS, 0}, {"considered", W_CONS, 0},
 	{"considering", W_CONS, 0}, {"considers", W_CONS, 0}, {"contemplate", W_CONS, 0},
@@ -1265,6 +1265,17 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			conjuncts_left(c, p, s);
 			return 1;
 		}
+		if ((is(c, q, "who") || is(c, q, "which")) && q > 0) {
+			/* "Erdogan, who met X": the antecedent acts */
+			size_t a = q - (is_comma(c, q - 1) && q > 1 ? 1 : 0);
+			int p2 = c->ti[a - 1].np;
+			if (a > 0 && p2 >= 0 && (usable(c, p2) || (c->np[p2].f & NP_ATTRIB)) &&
+			    !(c->np[p2].f & NP_PPOBJ)) {
+				side_add(s, p2);
+				return 1;
+			}
+			return 0;
+		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
 		if ((c->ti[q].cls & W_CONJ) && (first || (q + 1 < NT && c->ti[q + 1].np < 0 &&
@@ -1279,7 +1290,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 		if (is_comma(c, q)) {
 			/* An inserted phrase: jump to the comma that opens it. */
 			size_t j = q, n = 0;
-			while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1))
+			while (j > 0 && n++ < 30 && !is_comma(c, j - 1) &&
+			       !(boundary(c, j - 1) && (T(j - 1).flags & KG_TOK_PUNCT)))
 				j--;
 			if (j > 0 && is_comma(c, j - 1)) {
 				k = j - 1;
@@ -1552,10 +1564,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			size_t k = r->a - 1;
 			while (k > 0 && adverb(c, k))
 				k--;
-			if (is_comma(c, k) && k > 0 && usable(c, c->ti[k - 1].np) &&
-			    !(c->np[c->ti[k - 1].np].f & NP_PPOBJ))
-				side_add(&src, c->ti[k - 1].np);
-			else if (main_subj >= 0)
+			if (main_subj >= 0)
 				side_add(&src, main_subj);
 			conf -= 0.1;
 		} else {
@@ -1838,8 +1847,10 @@ static void code_sentence(struct kg_coder *c, size_t si)
 	for (i = 0; i < c->nnp; i++) {
 		if (!(c->np[i].f & (NP_PLACE | NP_DATELINE | NP_REF)))
 			add_mention(c, &c->np[i]);
-		if (main_subj < 0 && usable(c, (int)i) && !(c->np[i].f & NP_PPOBJ) &&
-		    !is_comma(c, c->np[i].b))
+		/* the sentence's subject, for participles: a sayer counts
+		 * ("Erdogan said ..., accusing Stockholm") */
+		if (main_subj < 0 && !(c->np[i].f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK)) &&
+		    c->np[i].actor.type != KG_ACTOR_MEDIA && !is_comma(c, c->np[i].b))
 			main_subj = (int)i;
 	}
 	/* Affiliation: "ISKP, the Islamic State's affiliate in Afghanistan". */
