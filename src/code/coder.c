@@ -251,6 +251,7 @@ struct kg_coder {
 	char sdate[11];
 	int reported;
 	int title;		/* a headline in title case */
+	int debug;		/* KG_CODER_DEBUG set: phrases to stderr */
 };
 
 struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
@@ -258,6 +259,7 @@ struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
 	struct kg_coder *c = kg_xcalloc(1, sizeof *c);
 
 	c->lx = lx;
+	c->debug = getenv("KG_CODER_DEBUG") != NULL;
 	return c;
 }
 
@@ -558,6 +560,25 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 	return NULL;
 }
 
+/* The state last spoken of: a state, or the country of the last actor
+ * that has one ("Georgian President X ... the government"). */
+static const struct kg_actor *recall_state(const struct kg_coder *c)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO;
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const struct kg_lex_entry *st;
+
+		if (is_state(&m->actor))
+			return &m->actor;
+		if (m->actor.type != KG_ACTOR_MEDIA && m->actor.country && *m->actor.country &&
+		    (st = kg_lex_by_code(c->lx, m->actor.country)))
+			return &st->actor;
+	}
+	return NULL;
+}
+
 /* ---- actor noun phrases ---- */
 
 static const char *arena_span(struct kg_coder *c, size_t a, size_t b)
@@ -713,6 +734,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 {
 	const struct ti *t = &c->ti[i];
 	const struct memo *m = NULL;
+	const struct kg_actor *st = NULL;
 	struct kg_actor act;
 	unsigned f = NP_REF;
 	size_t n = 1;
@@ -725,14 +747,28 @@ static size_t reference(struct kg_coder *c, size_t i)
 		/* "the Iran-backed group", "the militant group" */
 		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL)) &&
 		       (T(h).flags & KG_TOK_WORD) && !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
-		       !lookup(c, h, M_REL, &w) && lower_word(c, h + 1))
+		       !lookup(c, h, M_REL | M_AGENT, &w) && lower_word(c, h + 1))
 			h++;
 		if (!lower_word(c, h))
 			return 0;
 		k = c->ti[h].cls;
 		n = h - i;
-		if (k & W_REFSTATE)
-			m = recall(c, REF_STATE, NULL);
+		if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL))) {
+			/* "the opposition", "the parliament", "the police": the
+			 * institution of the state in the news */
+			const struct kg_lex_entry *ag = lookup(c, h, M_AGENT, &w);
+			if (!ag || !ag->agent || h + w > NT || (h + w < NT && (T(h + w).flags & KG_TOK_WORD) &&
+							       lower_word(c, h + w) && !(c->ti[h + w].cls)))
+				return 0;
+			if (strcmp(ag->agent, "OPP") && strcmp(ag->agent, "LEG") &&
+			    strcmp(ag->agent, "JUD") && strcmp(ag->agent, "COP"))
+				return 0;
+			if (!(st = recall_state(c)))
+				return 0;
+			agent = ag->agent;
+			n += w - 1;
+		} else if (k & W_REFSTATE)
+			st = recall_state(c);
 		else if (k & W_REFGROUP)
 			m = recall(c, REF_GROUP, NULL);
 		else if (k & (W_REFGOV | W_REFMIL)) {
@@ -741,7 +777,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)))
 				agent = NULL;
 			else
-				m = recall(c, REF_STATE, NULL);
+				st = recall_state(c);
 		} else
 			return 0;
 		n++;
@@ -760,13 +796,22 @@ static size_t reference(struct kg_coder *c, size_t i)
 	} else {
 		return 0;
 	}
-	if (!m)
+	if (!m && !st)
 		return 0;
-	act = m->actor;
+	act = m ? m->actor : *st;
 	if (agent) {
 		const char *cc = act.country ? act.country : act.code;
+		struct kg_buf b = KG_BUF_INIT;
+		size_t hn;
+		const char *hw = norm_of(c, i + n - 1, &hn);
+
 		act.code = compose_code(c, cc, agent);
 		act.type = KG_ACTOR_GOVERNMENT;
+		act.country = cc;
+		/* "Egypt government", "Georgia opposition" */
+		kg_buf_addf(&b, "%s %.*s", act.name, (int)hn, hw);
+		act.name = kg_arena_strndup(&c->arena, b.s, b.len);
+		kg_buf_release(&b);
 	}
 	if (i + n < NT && (T(i + n).flags & KG_TOK_POSS))
 		f |= NP_POSS, n++;
@@ -785,7 +830,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 			n = k + w - i;
 		}
 	}
-	add_np(c, i, i + n, &act, f | (m->f & NP_UNRES), 0.8);
+	add_np(c, i, i + n, &act, f | (m ? m->f & NP_UNRES : 0), 0.8);
 	return n;
 }
 
@@ -930,7 +975,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		f |= NP_PERSON;
 	} else if (name_b) {
 		act.name = arena_span(c, name_a, name_b);
-		act.type = (agent && (agent->flags & KG_LEXF_OFFICE)) || hon ? KG_ACTOR_PERSON : KG_ACTOR_UNKNOWN;
+		act.type = agent || hon ? KG_ACTOR_PERSON : KG_ACTOR_UNKNOWN;
 		if (base && (is_state(&base->actor) || (base->flags & KG_LEXF_ADJ))) {
 			const char *cc = base->actor.country ? base->actor.country : base->actor.code;
 			act.country = cc;
@@ -1282,10 +1327,13 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 							 lower_word(c, q + 1) && !(c->ti[q + 1].cls & W_DET)))) {
 			/* "attacked X and killed Y", "met X and pledged aid to Y":
 			 * the same subject as the verb before. */
-			if (*last_subj < 0)
-				return 0;
-			side_add(s, *last_subj);
-			return 1;
+			if (*last_subj >= 0) {
+				side_add(s, *last_subj);
+				return 1;
+			}
+			first = 0;	/* no verb before: the subject is further left */
+			k = q;
+			continue;
 		}
 		if (is_comma(c, q)) {
 			/* An inserted phrase: jump to the comma that opens it. */
@@ -1513,6 +1561,42 @@ static int third_party(struct kg_coder *c, size_t k, struct side *s)
 	return 0;
 }
 
+/* "suspended its partnership with", "halted talks with": a verb that
+ * ends the cooperation the noun names. */
+static int reversed(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const stop[] = {
+		"suspended", "suspend", "suspends", "suspending", "halted", "halt", "halts",
+		"ended", "end", "ends", "froze", "freeze", "freezes", "frozen", "scrapped",
+		"scrap", "cancelled", "canceled", "cancel", "abandoned", "abandon", "severed",
+		"terminated", "terminate", "quit", "exited", "broke", "downgraded", NULL
+	};
+
+	if (b > a + 8)
+		a = b - 8;
+	for (size_t k = a; k < b; k++)
+		for (int i = 0; stop[i]; i++)
+			if (is(c, k, stop[i]))
+				return 1;
+	return 0;
+}
+
+/* The reduced-relations reading of a cooperation noun: 164 for talks,
+ * 160 for the rest; kept in the coder (no lexicon entry of its own). */
+static struct rel *reverse_rel(struct kg_coder *c, struct rel *r, int root)
+{
+	struct kg_lex_entry *e = kg_arena_alloc(&c->arena, sizeof *e);
+	struct rel *n = kg_arena_alloc(&c->arena, sizeof *n);
+
+	*e = *r->e;
+	e->cameo = root == 4 ? "164" : "160";
+	e->label = root == 4 ? "halts talks with" : "reduces relations with";
+	e->rflags &= ~(unsigned)KG_RELF_SYM;
+	*n = *r;
+	n->e = e;
+	return n;
+}
+
 /* Between a subject and its event noun only auxiliaries, adverbs,
  * determiners, adjectives and a light verb (held, began, signed ...). */
 static int light_path(const struct kg_coder *c, size_t a, size_t b)
@@ -1643,6 +1727,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				scan_modality(c, s0, r->a, &m);
 		}
 	}
+	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
+		r = reverse_rel(c, r, root);
 	if (root <= 8)
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
 	for (i = 0; i < src.n; i++)
@@ -1701,7 +1787,9 @@ static void attribution(struct kg_coder *c)
 				c->np[p].f |= NP_ATTRIB;
 				if (!c->attribution)
 					c->attribution = c->np[p].actor.name;
-			} else if (i > 0 && is_comma(c, i - 1) && c->ti[nx].np >= 0) {
+			} else if (i > 0 && is_comma(c, i - 1) && c->ti[nx].np >= 0 &&
+				   (c->np[c->ti[nx].np].b >= NT || punct(c, c->np[c->ti[nx].np].b, '.') ||
+				    is_comma(c, c->np[c->ti[nx].np].b))) {
 				c->np[c->ti[nx].np].f |= NP_ATTRIB;	/* ", said Smith." */
 				if (!c->attribution)
 					c->attribution = c->np[c->ti[nx].np].actor.name;
@@ -1860,8 +1948,21 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		    (c->ti[y->b].cls & W_AFFIL) && usable(c, (int)i))
 			add_fact(c, &x->actor, "affiliate_of", NULL, &y->actor);
 	}
+	if (c->debug) {
+		for (i = 0; i < c->nnp; i++)
+			fprintf(stderr, "np %zu-%zu [%s|%s] f=%#x\n", c->np[i].a, c->np[i].b,
+				c->np[i].actor.name, c->np[i].actor.code, c->np[i].f);
+		for (i = 0; i < c->nrel; i++)
+			fprintf(stderr, "rel %zu-%zu %s %s verb=%d passive=%d\n", c->rel[i].a, c->rel[i].b,
+				c->rel[i].e->lemma ? c->rel[i].e->lemma : c->rel[i].e->phrase,
+				c->rel[i].e->cameo, c->rel[i].verb, c->rel[i].passive);
+	}
 	for (i = 0; i < c->nrel; i++)
 		code_relation(c, &c->rel[i], &last_subj, main_subj);
+	/* The sentence's subject stays the most salient actor for the next
+	 * sentence's pronouns ("X met Y. He said ..." is X). */
+	if (main_subj >= 0 && !(c->np[main_subj].f & (NP_PRONOUN)))
+		remember(c, &c->np[main_subj]);
 }
 
 int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg_result **out)
