@@ -240,6 +240,11 @@ struct kg_coder {
 
 	struct memo memo[MEMO];
 	size_t nmemo;		/* total pushed; ring index = n % MEMO */
+	struct {
+		char code[4];
+		int n;
+	} states[32];		/* how often each country was spoken of */
+	size_t nstates;
 	int art_date;		/* days since epoch of the article date, or -1 */
 	int art_year;
 
@@ -507,6 +512,14 @@ static int is_group(const struct kg_actor *a)
 	       a->type == KG_ACTOR_GROUP || a->type == KG_ACTOR_PARTY;
 }
 
+static int state_count(const struct kg_coder *c, const char *code)
+{
+	for (size_t k = 0; k < c->nstates; k++)
+		if (code && !strncmp(c->states[k].code, code, 3))
+			return c->states[k].n;
+	return 0;
+}
+
 static void remember(struct kg_coder *c, const struct np *p)
 {
 	struct memo *m;
@@ -514,6 +527,19 @@ static void remember(struct kg_coder *c, const struct np *p)
 
 	if (!p->actor.name || !*p->actor.name || (p->f & (NP_PLACE | NP_DATELINE)))
 		return;
+	if (p->actor.country && strlen(p->actor.country) == 3 && !(p->f & NP_REF)) {
+		size_t k;
+		for (k = 0; k < c->nstates; k++)
+			if (!strcmp(c->states[k].code, p->actor.country))
+				break;
+		if (k == c->nstates && k < sizeof c->states / sizeof *c->states) {
+			memcpy(c->states[k].code, p->actor.country, 4);
+			c->states[k].n = 0;
+			c->nstates++;
+		}
+		if (k < c->nstates)
+			c->states[k].n++;
+	}
 	m = &c->memo[c->nmemo++ % MEMO];
 	m->actor = p->actor;
 	m->f = p->f;
@@ -774,10 +800,14 @@ static size_t reference(struct kg_coder *c, size_t i)
 		else if (k & (W_REFGOV | W_REFMIL)) {
 			/* "the army": an army met before, else the last state's */
 			agent = (k & W_REFGOV) ? "GOV" : "MIL";
-			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)))
-				agent = NULL;
+			/* "the army": one met before if its state is spoken of at
+			 * least as much as the last state, else the last state's */
+			st = recall_state(c);
+			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
+			    (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
+				agent = NULL, st = NULL;
 			else
-				st = recall_state(c);
+				m = NULL;
 		} else
 			return 0;
 		n++;
@@ -1660,6 +1690,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			struct rel *in = &c->rel[c->ti[r->b + 1].rel];
 			object_right(c, in, &tgt);
 			in->used = 1;
+			if (atoi(in->e->cameo) / (strlen(in->e->cameo) > 3 ? 100 : 10) >= 15 &&
+			    kg_lex_cameo(c->lx, "138")) {
+				struct kg_lex_entry *e = kg_arena_alloc(&c->arena, sizeof *e);
+				struct rel *nr = kg_arena_alloc(&c->arena, sizeof *nr);
+				*e = *r->e;
+				e->cameo = "138";
+				e->label = "threatens to use force against";
+				*nr = *r;
+				nr->e = e;
+				r = nr;
+			}
 		} else {
 			object_right(c, r, &tgt);
 		}
@@ -1712,7 +1753,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	from = c->np[src.np[src.n - 1]].b;
 	if (from > r->a)
 		from = r->a > 6 ? r->a - 6 : 0;
-	scan_modality(c, from, r->b, &m);
+	/* "said she would not step down and called on X": the verb group
+	 * of this verb starts after the conjunction */
+	for (size_t q = r->a; q > from; q--)
+		if (c->ti[q - 1].cls & W_CONJ) {
+			from = q;
+			break;
+		}
+	scan_modality(c, from, r->a, &m);
+	for (size_t q = r->a; q < r->b; q++)	/* words inside a phrase: "held no talks" */
+		if (c->ti[q].cls & (W_NEG))
+			m.negated = 1;
 	if (r->participle)
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
 	if (!r->verb) {
@@ -1726,6 +1777,12 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			if (s0 < r->a)
 				scan_modality(c, s0, r->a, &m);
 		}
+	}
+	if (r->verb && (root == 2 || root == 10)) {
+		/* "urged X to pressure Y": what is asked for has not happened */
+		size_t q = c->np[tgt.np[tgt.n - 1]].b;
+		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
+			c->rel[c->ti[q + 1].rel].used = 1;
 	}
 	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
 		r = reverse_rel(c, r, root);
@@ -1974,6 +2031,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->res.article = a;
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
 	c->nmemo = 0;
+	c->nstates = 0;
 	c->text = a->text;
 	c->art_date = -1;
 	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
