@@ -520,7 +520,7 @@ static int load_places(struct kg_lexicon *lx, const struct line *l)
 {
 	struct place_ctx c;
 
-	/* country may be '-': seas and regions that span several states */
+	/* country may be "-": seas, straits and disputed areas. */
 	if (l->nf < 4 || !l->n[0])
 		return -1;
 	c.name = dup_field(lx, l, 0);
