@@ -636,6 +636,12 @@ static int name_word(const struct kg_coder *c, size_t i)
 		return 0;
 	if (c->title)
 		return 0;	/* "Ceasefire Falters": title case is no name */
+	{
+		/* "Iran-backed", "U.S.-led": a compound adjective, not a name */
+		const char *w = c->text + T(i).off, *h = memchr(w, '-', T(i).len);
+		if (h && h + 1 < w + T(i).len && h[1] >= 'a' && h[1] <= 'z')
+			return 0;
+	}
 	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
 		      W_PPRON | W_MONTH | W_WDAY | W_SAY | W_NEG | W_HON | W_INT | W_CONS |
 		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
@@ -1299,6 +1305,12 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	j = skip_modifiers(c, k, limit, 4);
 	if (j != k && np_right(c, j, limit, s))
 		return 1;
+	/* "members of Hamas", "dozens of members of the Islamic State" */
+	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k; hop++) {
+		if (np_right(c, j + 1, limit, s))
+			return 1;
+		j = skip_modifiers(c, j + 1, limit, 4);
+	}
 	/* apposition */
 	if (j < limit && is_comma(c, j) && np_right(c, j + 1, limit, s))
 		return 1;
