@@ -613,15 +613,23 @@ static const char *arena_span(struct kg_coder *c, size_t a, size_t b)
 	return kg_arena_strndup(&c->arena, c->text + off, end - off);
 }
 
+/* a + sep + b[0..bn) in the article arena (no heap use per phrase) */
+static const char *arena_join(struct kg_coder *c, const char *a, const char *sep,
+			      const char *b, size_t bn)
+{
+	size_t an = a ? strlen(a) : 0, sn = sep ? strlen(sep) : 0;
+	char *s = kg_arena_alloc(&c->arena, an + sn + bn + 1);
+
+	memcpy(s, a ? a : "", an);
+	memcpy(s + an, sep ? sep : "", sn);
+	memcpy(s + an + sn, b ? b : "", bn);
+	s[an + sn + bn] = 0;
+	return s;
+}
+
 static const char *compose_code(struct kg_coder *c, const char *country, const char *agent)
 {
-	struct kg_buf b = KG_BUF_INIT;
-	const char *s;
-
-	kg_buf_addf(&b, "%s%s", country ? country : "", agent ? agent : "");
-	s = kg_arena_strndup(&c->arena, b.s, b.len);
-	kg_buf_release(&b);
-	return s;
+	return arena_join(c, country, NULL, agent, agent ? strlen(agent) : 0);
 }
 
 /* A capitalised word that may be part of a name nobody knows. */
@@ -837,7 +845,6 @@ static size_t reference(struct kg_coder *c, size_t i)
 	act = m ? m->actor : *st;
 	if (agent) {
 		const char *cc = act.country ? act.country : act.code;
-		struct kg_buf b = KG_BUF_INIT;
 		size_t hn;
 		const char *hw = norm_of(c, i + n - 1, &hn);
 
@@ -845,9 +852,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 		act.type = KG_ACTOR_GOVERNMENT;
 		act.country = cc;
 		/* "Egypt government", "Georgia opposition" */
-		kg_buf_addf(&b, "%s %.*s", act.name, (int)hn, hw);
-		act.name = kg_arena_strndup(&c->arena, b.s, b.len);
-		kg_buf_release(&b);
+		act.name = arena_join(c, act.name, " ", hw, hn);
 	}
 	if (i + n < NT && (T(i + n).flags & KG_TOK_POSS))
 		f |= NP_POSS, n++;
