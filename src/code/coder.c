@@ -1070,6 +1070,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
+		if (is(c, agent_b, "of"))
+			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
 		/* "the embassy", "an official": someone unnamed, not an actor */
 		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
 			size_t n;
@@ -1513,6 +1515,10 @@ static void scan_modality(const struct kg_coder *c, size_t a, size_t b, struct m
 		if (c->ti[k].rel >= 0 && (c->rel[c->ti[k].rel].e->rflags & KG_RELF_CTRL))
 			intd = 1;
 	}
+	/* "would have been obliged to arrest": counterfactual, only possible */
+	for (size_t k = a; k + 1 < b && k + 1 < NT; k++)
+		if ((c->ti[k].cls & W_MODAL) && is(c, k + 1, "have"))
+			poss = 1, intd = 0;
 	if (cons)
 		m->m = KG_MOD_CONSIDERED;
 	else if (intd && !poss)
@@ -1680,6 +1686,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
+	int governed = 0;
 	size_t from;
 	int i, j, root = atoi(r->e->cameo) / (strlen(r->e->cameo) > 2 ? 10 : 1);
 
@@ -1751,8 +1758,10 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			/* the subject of the clause that governs the noun */
 			subject_left(c, k, &src, last_subj, r->e->cameo);
 			conf -= 0.1;
+			governed = 1;
 		}
-		if (!tgt.n && src.n && root >= 18)
+		/* "an attack by X in Kerman", but not "... the wars in Ukraine" */
+		if (!tgt.n && src.n && root >= 18 && !governed)
 			place_target(c, r->b, &tgt), conf -= 0.15;
 	}
 	if (r->verb && src.n && !r->passive)
