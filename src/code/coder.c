@@ -786,8 +786,10 @@ static size_t reference(struct kg_coder *c, size_t i)
 		size_t h = i + 1, w;
 		/* "the Iran-backed group", "the militant group" */
 		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL)) &&
-		       (T(h).flags & KG_TOK_WORD) && !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
-		       !lookup(c, h, M_REL | M_AGENT, &w) && lower_word(c, h + 1))
+		       (lower_word(c, h) || ((T(h).flags & KG_TOK_WORD) && memchr(c->text + T(h).off, '-', T(h).len) &&
+					     !lookup(c, h, M_ACTOR, &w))) &&
+		       !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
+		       !lookup(c, h, M_REL | M_AGENT | M_ACTOR, &w) && lower_word(c, h + 1))
 			h++;
 		if (!lower_word(c, h))
 			return 0;
