@@ -1151,8 +1151,8 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		v = NULL;
 	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)))
 		v = NULL;	/* "Iran's attack", "Iranian strikes" */
-	if (a && (pc & W_PREP) && !is(c, p, "to"))
-		v = NULL;
+	if (a && (pc & W_PREP) && !is(c, p, "to") && !(v && (v->forms & KG_FORM_ING)))
+		v = NULL;	/* "for normalizing ties" is a gerund, "of attack" a noun */
 	if (a && c->ti[p].np >= 0 && c->np[c->ti[p].np].a > 0 &&
 	    c->ti[c->np[c->ti[p].np].a - 1].rel >= 0 &&
 	    c->rel[c->ti[c->np[c->ti[p].np].a - 1].rel].verb)
@@ -1200,8 +1200,8 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		    (is_comma(c, k - 1) || a == 0))
 			participle = 1;
 		if ((e->forms & KG_FORM_ING) && k > 0 && !(c->ti[k - 1].cls & W_AUX) &&
-		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) && !(c->ti[k - 1].cls & (W_CONS | W_INT)) &&
-		    !is(c, k - 1, "of") && !is(c, k - 1, "by"))
+		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) &&
+		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)))
 			return;	/* "mounting demands", "the increasing threats" */
 	} else if (!(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
 		return;
@@ -1398,16 +1398,16 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			return 0;	/* a fronted phrase: "In response, ..." */
 		}
+		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && is(c, q + 1, "to")) {
+			k = q;	/* "offered to help X": the offer governs the help */
+			continue;
+		}
 		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb) {
 			/* "blamed the attack on X" is not the blamer's attack, but
 			 * "signed a deal" is the signer's deal. */
 			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
 				return 0;
 			k = q;
-			continue;
-		}
-		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && is(c, q + 1, "to")) {
-			k = q;	/* "offered to help X": the offer governs the help */
 			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
@@ -1675,7 +1675,9 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 			verbs++;
 			continue;
 		}
-		if (is(c, k, "to") || !lower_word(c, k) || (c->ti[k].cls & W_PREP))
+		if (is(c, k, "to"))
+			continue;	/* "agreed to open talks" */
+		if (!lower_word(c, k) || (c->ti[k].cls & W_PREP))
 			return 0;
 		if (k + 1 < b && !(c->ti[k + 1].rel >= 0))
 			continue;	/* an adjective before the noun */
@@ -1744,6 +1746,13 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (k > 0 && usable(c, c->ti[k - 1].np) &&
 		    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == r->a))
 			conjuncts_left(c, c->ti[k - 1].np, &src);
+		if (src.n == 1 && (c->np[src.np[0]].f & NP_PRONOUN) && is(c, c->np[src.np[0]].a, "their") &&
+		    (r->e->rflags & KG_RELF_SYM)) {
+			/* "X and Y will hold their first summit" */
+			struct side sub = {{0}, 0};
+			if (subject_left(c, c->np[src.np[0]].a, &sub, last_subj, r->e->cameo) && sub.n >= 2)
+				src = sub;
+		}
 		if (is(c, r->b, "between") && (r->e->rflags & KG_RELF_SYM)) {
 			struct side both = {{0}, 0};
 			if (np_right(c, r->b + 1, clause_end(c, r->b + 1, 10), &both) && both.n >= 2) {
@@ -1789,6 +1798,14 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			break;
 		}
 	scan_modality(c, from, r->a, &m);
+	{
+		/* "X denied that it had threatened Y" */
+		size_t q = c->np[src.np[0]].a;
+		if (q > 0 && (c->ti[q - 1].cls & W_THAT))
+			q--;
+		if (q > 0 && (c->ti[q - 1].cls & W_NEGV))
+			m.negated = 1;
+	}
 	for (size_t q = r->a; q < r->b; q++)	/* words inside a phrase: "held no talks" */
 		if (c->ti[q].cls & (W_NEG))
 			m.negated = 1;
