@@ -1142,6 +1142,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 	size_t p = a ? a - 1 : (size_t)-1;
 	int verb = 0, passive = 0, participle = 0;
 	unsigned pc = a ? c->ti[p].cls : 0;
+	size_t w2;
 
 	if (v && (v->forms & KG_FORM_BASE) && !(v->forms & (KG_FORM_PAST | KG_FORM_3SG)) && a &&
 	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS)) && !is(c, p, "to") &&
@@ -1205,6 +1206,14 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 			return;	/* "mounting demands", "the increasing threats" */
 	} else if (!(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
 		return;
+	}
+	if (!verb && a + w + 1 < NT && lower_word(c, a + w) && !c->ti[a + w].cls &&
+	    !ends_with(c, a + w, "ed") && !lookup(c, a + w, M_AGENT, &w2)) {
+		/* "a genocide case", "attack helicopters": the noun modifies
+		 * the next one */
+		const struct kg_lex_entry *nx = lookup(c, a + w, M_REL, &w2);
+		if (nx ? reading(nx, 0) != NULL : !ends_with(c, a + w, "s"))
+			return;
 	}
 	KG_GROW(c->rel, c->nrel + 1, c->relcap);
 	c->rel[c->nrel] = (struct rel){a, a + w, e, verb, passive, participle, 0};
@@ -1431,6 +1440,12 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		k++;
 	if (r->verb && direct && object_at(c, k, end, s))
 		return 1;
+	if (r->verb && direct && !strncmp(r->e->cameo, "12", 2)) {
+		/* "rejected calls from X": X's calls */
+		size_t j = skip_modifiers(c, k, end, 3);
+		if (j > k && is(c, j, "from") && np_right(c, j + 1, end, s))
+			return 1;
+	}
 	/* "... with X", "... on X": the first listed preposition ahead. */
 	for (; k < end; k++) {
 		char w[32];
@@ -1706,7 +1721,10 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			size_t k = r->a - 1;
 			while (k > 0 && adverb(c, k))
 				k--;
-			if (main_subj >= 0)
+			/* the subject of the verb before, else of the sentence */
+			if (*last_subj >= 0)
+				side_add(&src, *last_subj);
+			else if (main_subj >= 0)
 				side_add(&src, main_subj);
 			conf -= 0.1;
 		} else {
