@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -85,8 +86,9 @@ static const struct word words[] = {
 	{"also", W_ADV, 0}, {"although", W_SUB, 0}, {"am", W_AUX | W_BE, 0},
 	{"amid", W_PREP, 0}, {"among", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0},
 	{"another", W_DET, 0}, {"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0},
-	{"apr", W_MONTH, 4}, {"april", W_MONTH, 4}, {"are", W_AUX | W_BE, 0},
-	{"arm", W_AFFIL, 0}, {"army", W_REFMIL, 0}, {"around", W_PREP, 0}, {"as", W_FUNC, 0},
+	{"appear", W_POSSIB, 0}, {"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4},
+	{"april", W_MONTH, 4}, {"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0},
+	{"army", W_REFMIL, 0}, {"around", W_PREP, 0}, {"as", W_FUNC, 0},
 	{"at", W_PREP | W_LOCPREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
 	{"authorities", W_REFGOV, 0}, {"be", W_AUX | W_BE, 0}, {"because", W_SUB, 0},
 	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"being", W_AUX | W_BE, 0},
@@ -135,16 +137,17 @@ static const struct word words[] = {
 	{"our", W_DET, 0}, {"over", W_PREP, 0}, {"perhaps", W_POSSIB | W_ADV, 0},
 	{"plan", W_INT, 0}, {"planned", W_INT, 0}, {"planning", W_INT, 0},
 	{"plans", W_INT, 0}, {"pledge", W_INT, 0}, {"pledged", W_INT, 0},
-	{"pledges", W_INT, 0}, {"possible", W_POSSIB, 0}, {"possibly", W_POSSIB | W_ADV, 0},
-	{"potential", W_POSSIB, 0}, {"potentially", W_POSSIB | W_ADV, 0},
-	{"prepared", W_INT, 0}, {"promise", W_INT, 0}, {"promised", W_INT, 0},
-	{"promises", W_INT, 0}, {"proposed", W_INT, 0}, {"purportedly", W_HEDGE | W_ADV, 0},
-	{"ready", W_INT, 0}, {"recently", W_ADV, 0}, {"refuse", W_NEGV, 0},
-	{"refused", W_NEGV, 0}, {"refuses", W_NEGV, 0}, {"refusing", W_NEGV, 0},
-	{"regime", W_REFGOV, 0}, {"reported", W_HEDGE, 0}, {"reportedly", W_HEDGE | W_ADV, 0},
-	{"republic", W_REFSTATE, 0}, {"said", W_SAY, 0}, {"saturday", W_WDAY, 6},
-	{"say", W_SAY, 0}, {"saying", W_SAY, 0}, {"says", W_SAY, 0}, {"seek", W_INT, 0},
-	{"seeking", W_INT, 0}, {"seeks", W_INT, 0}, {"sep", W_MONTH, 9}, {"sept", W_MONTH, 9},
+	{"pledges", W_INT, 0}, {"poised", W_INT, 0}, {"possible", W_POSSIB, 0},
+	{"possibly", W_POSSIB | W_ADV, 0}, {"potential", W_POSSIB, 0},
+	{"potentially", W_POSSIB | W_ADV, 0}, {"prepared", W_INT, 0}, {"promise", W_INT, 0},
+	{"promised", W_INT, 0}, {"promises", W_INT, 0}, {"proposed", W_INT, 0},
+	{"purportedly", W_HEDGE | W_ADV, 0}, {"ready", W_INT, 0}, {"recently", W_ADV, 0},
+	{"refuse", W_NEGV, 0}, {"refused", W_NEGV, 0}, {"refuses", W_NEGV, 0},
+	{"refusing", W_NEGV, 0}, {"regime", W_REFGOV, 0}, {"reported", W_HEDGE, 0},
+	{"reportedly", W_HEDGE | W_ADV, 0}, {"republic", W_REFSTATE, 0}, {"said", W_SAY, 0},
+	{"saturday", W_WDAY, 6}, {"say", W_SAY, 0}, {"saying", W_SAY, 0}, {"says", W_SAY, 0},
+	{"seek", W_INT, 0}, {"seeking", W_INT, 0}, {"seeks", W_INT, 0}, {"seem", W_POSSIB, 0},
+	{"seems", W_POSSIB, 0}, {"sep", W_MONTH, 9}, {"sept", W_MONTH, 9},
 	{"september", W_MONTH, 9}, {"set", W_INT, 0}, {"shall", W_MODAL | W_INT, 0},
 	{"she", W_PRON | W_PERSPRON, 0}, {"should", W_MODAL, 0}, {"since", W_PREP, 0},
 	{"some", W_DET, 0}, {"soon", W_ADV, 0}, {"stated", W_SAY, 0}, {"still", W_ADV, 0},
@@ -155,16 +158,16 @@ static const struct word words[] = {
 	{"those", W_DET, 0}, {"though", W_SUB, 0}, {"through", W_PREP, 0},
 	{"thursday", W_WDAY, 4}, {"to", W_PREP, 0}, {"told", W_SAY, 0}, {"toward", W_PREP, 0},
 	{"towards", W_PREP, 0}, {"tuesday", W_WDAY, 2}, {"under", W_PREP, 0},
-	{"unless", W_SUB, 0}, {"upcoming", W_INT, 0}, {"via", W_PREP, 0}, {"vow", W_INT, 0},
-	{"vowed", W_INT, 0}, {"vows", W_INT, 0}, {"want", W_INT, 0}, {"wants", W_INT, 0},
-	{"was", W_AUX | W_BE, 0}, {"we", W_FUNC, 0}, {"wednesday", W_WDAY, 3},
-	{"weigh", W_CONS, 0}, {"weighing", W_CONS, 0}, {"weighs", W_CONS, 0},
-	{"were", W_AUX | W_BE, 0}, {"what", W_FUNC, 0}, {"when", W_SUB, 0},
-	{"where", W_SUB, 0}, {"whereas", W_SUB, 0}, {"which", W_SUB, 0}, {"while", W_SUB, 0},
-	{"who", W_SUB, 0}, {"whom", W_SUB, 0}, {"whose", W_SUB, 0},
-	{"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0}, {"wing", W_AFFIL, 0},
-	{"with", W_PREP, 0}, {"within", W_PREP, 0}, {"without", W_PREP, 0},
-	{"would", W_MODAL | W_INT, 0}, {"yet", W_ADV, 0},
+	{"unless", W_SUB, 0}, {"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0},
+	{"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0}, {"vows", W_INT, 0},
+	{"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0}, {"we", W_FUNC, 0},
+	{"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0}, {"weighing", W_CONS, 0},
+	{"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0}, {"what", W_FUNC, 0},
+	{"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0}, {"which", W_SUB, 0},
+	{"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0}, {"whose", W_SUB, 0},
+	{"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0}, {"willingness", W_INT, 0},
+	{"wing", W_AFFIL, 0}, {"with", W_PREP, 0}, {"within", W_PREP, 0},
+	{"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0}, {"yet", W_ADV, 0},
 };
 
 static int cmp_word(const void *k, const void *e)
@@ -1840,6 +1843,14 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			if (s0 < r->a)
 				scan_modality(c, s0, r->a, &m);
 		}
+		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS)) {
+			/* "is likely to deepen its cooperation with" */
+			size_t q = c->np[src.np[0]].a, a0 = q;
+			while (a0 > 0 && q - a0 < 6 && !boundary(c, a0 - 1) && !is_comma(c, a0 - 1) &&
+			       c->ti[a0 - 1].np < 0)
+				a0--;
+			scan_modality(c, a0, q, &m);
+		}
 	}
 	if (r->verb && (root == 2 || root == 10)) {
 		/* "urged X to pressure Y": what is asked for has not happened */
@@ -1954,6 +1965,10 @@ static void tag_tokens(struct kg_coder *c)
 				t->num = w->num;
 			}
 		}
+		/* "is said to", "are believed to": a hedge, not a report */
+		if (i > 0 && (c->ti[i - 1].cls & W_BE) && (t->cls & (W_SAY | W_HEDGE)) &&
+		    i + 1 < NT && T(i + 1).len == 2 && !strncasecmp(c->text + T(i + 1).off, "to", 2))
+			t->cls = W_HEDGE | W_ADV;
 		/* "May" the month vs "may" the modal. */
 		if (t->cls & W_MONTH && (t->cls & W_MODAL)) {
 			if (T(i).flags & KG_TOK_CAP && i > 0)
