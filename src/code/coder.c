@@ -1368,6 +1368,13 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 		if (p >= 0) {
 			const struct np *n = &c->np[p];
 			k = n->a;
+			/* "after Moscow launched": "after" opens a clause here */
+			if ((n->f & NP_PPOBJ) && first && n->a > 0 &&
+			    (is(c, n->a - 1, "after") || is(c, n->a - 1, "before") ||
+			     is(c, n->a - 1, "since") || is(c, n->a - 1, "until")) && usable(c, p)) {
+				side_add(s, p);
+				return 1;
+			}
 			if (!usable(c, p) || ((n->f & NP_PPOBJ) && !(n->f & NP_POSS)))
 				continue;
 			conjuncts_left(c, p, s);
@@ -1572,7 +1579,8 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
 	if (m->m != KG_MOD_ACTUAL && code[0] == '0' && code[1] >= '4' && code[1] <= '7')
-		snprintf(code, sizeof code, "%s", code[1] == '4' ? "036" : code[1] == '7' ? "033" : "030");
+		snprintf(code, sizeof code, "%s", !strcmp(code, "045") ? "039" : code[1] == '4' ? "036" :
+			 code[1] == '7' ? "033" : "030");
 	if (!(cm = kg_lex_cameo(c->lx, code)))
 		cm = kg_lex_cameo(c->lx, r->e->cameo);
 	KG_GROW(c->res.triples, c->res.ntriples + 1, c->tcap);
