@@ -1840,6 +1840,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			m.negated = 1;
 	if (r->participle)
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
+	if (root == 13 && m.m == KG_MOD_INTENDED)
+		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb) {
 		/* "a potential collaboration", "the planned withdrawal" */
 		for (size_t q = r->a > 3 ? r->a - 3 : 0; q < r->a; q++)
