@@ -1840,8 +1840,6 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			m.negated = 1;
 	if (r->participle)
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
-	if (root == 13 && m.m == KG_MOD_INTENDED)
-		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb) {
 		/* "a potential collaboration", "the planned withdrawal" */
 		for (size_t q = r->a > 3 ? r->a - 3 : 0; q < r->a; q++)
@@ -1868,6 +1866,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
 			c->rel[c->ti[q + 1].rel].used = 1;
 	}
+	if (root == 13 && m.m == KG_MOD_INTENDED)
+		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
 		r = reverse_rel(c, r, root);
 	if (root <= 8)
