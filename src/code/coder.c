@@ -1077,6 +1077,16 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		act.code = agent->agent ? agent->agent : "";
 		if (is(c, agent_b, "of"))
 			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
+		{
+			/* "drones launched by ...": a weapon nobody owns is no actor */
+			static const char *const arms[] = {
+				"drones", "drone", "warplanes", "warplane", "jets", "warships",
+				"warship", "missiles", "rockets", "aircraft", NULL
+			};
+			for (int q = 0; arms[q]; q++)
+				if (is(c, agent_b - 1, arms[q]))
+					f |= NP_WEAK;
+		}
 		/* "the embassy", "an official": someone unnamed, not an actor */
 		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
 			size_t n;
