@@ -206,6 +206,7 @@ struct ti {
 	int np;			/* NP covering the token, or -1 */
 	int rel;		/* relation starting here, or -1 */
 	const struct kg_lex_entry *place;	/* place word, or NULL */
+	unsigned lead;		/* longest phrase starting here, in words */
 };
 
 struct rel {
@@ -374,7 +375,7 @@ static const struct kg_lex_entry *lookup(const struct kg_coder *c, size_t i, uns
 
 	if (!(T(i).flags & KG_TOK_WORD))
 		return NULL;
-	maxw = kg_lex_lead_words(c->lx, s, n);
+	maxw = c->ti[i].lead;
 	if (maxw > NT - i)
 		maxw = NT - i;
 	for (w = maxw; w >= 1; w--) {
@@ -1976,6 +1977,7 @@ static void tag_tokens(struct kg_coder *c)
 		t->num = 0;
 		t->np = t->rel = -1;
 		t->place = NULL;
+		t->lead = (T(i).flags & KG_TOK_WORD) ? kg_lex_lead_words(c->lx, c->nbuf + t->noff, n) : 0;
 		if (n && n < 24 && (T(i).flags & (KG_TOK_WORD | KG_TOK_POSS))) {
 			char key[24];
 			memcpy(key, c->nbuf + t->noff, n);
