@@ -347,8 +347,22 @@ static int ends_with(const struct kg_coder *c, size_t i, const char *suf)
 /* An adverb in a verb group: "reportedly", "also", "not". */
 static int adverb(const struct kg_coder *c, size_t i)
 {
-	return (c->ti[i].cls & (W_ADV | W_NEG)) || (lower_word(c, i) && ends_with(c, i, "ly") &&
-						     !c->ti[i].cls);
+	/* -ly words that are adjectives or nouns */
+	static const char *const not_adv[] = {
+		"deadly", "early", "friendly", "costly", "elderly", "daily", "weekly",
+		"monthly", "yearly", "rally", "family", "assembly", "supply", "reply",
+		"holy", "lonely", "anomaly", "monopoly", "bully", "ally", "tally",
+		"unlikely", "orderly", "timely", "lively", "manly", "kindly", NULL
+	};
+
+	if (c->ti[i].cls & (W_ADV | W_NEG))
+		return 1;
+	if (!lower_word(c, i) || !ends_with(c, i, "ly") || c->ti[i].cls)
+		return 0;
+	for (int k = 0; not_adv[k]; k++)
+		if (is(c, i, not_adv[k]))
+			return 0;
+	return 1;
 }
 
 /* ---- lexicon matching ---- */
@@ -1076,6 +1090,17 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
+		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
+				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
+				     !strcmp(agent->agent, "LEG")) && !det) {
+			/* "government officials", "security forces": the state in
+			 * the news */
+			const struct kg_actor *st = recall_state(c);
+			if (st) {
+				act.country = st->code;
+				act.code = compose_code(c, st->code, agent->agent);
+			}
+		}
 		if (is(c, agent_b, "of"))
 			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
 		{
@@ -1432,7 +1457,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			k = q;	/* "offered to help X": the offer governs the help */
 			continue;
 		}
-		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb) {
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
+		    !(c->ti[q].cls & (W_INT | W_CONS))) {
 			/* "blamed the attack on X" is not the blamer's attack, but
 			 * "signed a deal" is the signer's deal. */
 			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
@@ -1441,7 +1467,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
-		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING))
+		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)))
 			return 0;	/* another finite verb: its own clause */
 		if (!(c->ti[q].cls & (W_CONJ)) || !first)
 			first = first && (adverb(c, q) || (c->ti[q].cls & (W_AUX | W_MODAL)));
@@ -1701,6 +1727,11 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 	};
 	int verbs = 0;
 
+	for (size_t k = b; k > a; k--)
+		if (is_comma(c, k - 1)) {
+			a = k;	/* after an inserted ", whose ... ," */
+			break;
+		}
 	for (size_t k = a; k < b; k++) {
 		int lv = 0;
 		if (c->ti[k].cls & (W_AUX | W_MODAL | W_DET | W_ADV | W_NEG | W_INT | W_CONS | W_POSSIB | W_HEDGE))
