@@ -190,6 +190,7 @@ enum {
 	NP_PRONOUN = 1u << 9,
 	NP_AGENTONLY = 1u << 10,	/* "militants", "protesters" */
 	NP_WEAK = 1u << 11,	/* "the embassy": unnamed, never a participant */
+	NP_PLURAL = 1u << 12,	/* written as a plural: "the Saudis", "militants" */
 };
 
 struct np {
@@ -587,7 +588,10 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 		case REF_STATE: ok = is_state(a); break;
 		case REF_GROUP: ok = is_group(a); break;
 		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
-		case REF_PLURAL: ok = is_group(a) || (m->f & NP_AGENTONLY) || is_state(a); break;
+		case REF_PLURAL:
+			/* "they": a plural first ("the Saudis", "militants") */
+			ok = (m->f & NP_PLURAL) || is_group(a) || (m->f & NP_AGENTONLY);
+			break;
 		case REF_GOV:
 		case REF_MIL:
 			ok = a->type != KG_ACTOR_PERSON && a->code && a->country && strlen(a->code) == 6 &&
@@ -735,6 +739,14 @@ static int add_np(struct kg_coder *c, size_t a, size_t b, const struct kg_actor 
 	p->conf = conf;
 	for (k = a; k < b; k++)
 		c->ti[k].np = (int)c->nnp;
+	{
+		size_t n;
+		const char *t = norm_of(c, b - 1, &n);
+		if ((T(b - 1).flags & KG_TOK_POSS) && b - 1 > a)
+			t = norm_of(c, b - 2, &n);
+		if (n > 3 && t[n - 1] == 's' && t[n - 2] != 's')
+			p->f |= NP_PLURAL;
+	}
 	if (a > 0 && (c->ti[a - 1].cls & W_PREP))
 		p->f |= NP_PPOBJ;
 	if (a > 1 && (c->ti[a - 1].cls & W_DET) && (c->ti[a - 2].cls & W_PREP))
@@ -850,8 +862,10 @@ static size_t reference(struct kg_coder *c, size_t i)
 			return 0;
 		if (t->cls & W_PERSPRON)
 			m = recall(c, REF_PERSON, NULL);
-		else if (t->cls & W_PLURPRON)
-			m = recall(c, REF_PLURAL, NULL);
+		else if (t->cls & W_PLURPRON) {
+			if (!(m = recall(c, REF_PLURAL, NULL)))
+				m = recall(c, REF_STATE, NULL);
+		}
 		else if (is(c, i, "it") || is(c, i, "its"))
 			m = recall(c, REF_NONPERSON, NULL);
 		f |= NP_PRONOUN;
