@@ -326,8 +326,9 @@ static int is_comma(const struct kg_coder *c, size_t i)
 static int boundary(const struct kg_coder *c, size_t i)
 {
 	if (T(i).flags & KG_TOK_PUNCT)
-		return !is_comma(c, i) && !punct(c, i, '.') && !punct(c, i, '-') &&
-		       !(T(i).flags & KG_TOK_QUOTE);
+		return punct(c, i, ';') || punct(c, i, ':') || punct(c, i, '(') || punct(c, i, ')') ||
+		       punct(c, i, '[') || punct(c, i, ']') || punct(c, i, '?') || punct(c, i, '!') ||
+		       ((T(i).flags & KG_TOK_DASH) && !punct(c, i, '-'));
 	return (c->ti[i].cls & W_SUB) != 0;
 }
 
