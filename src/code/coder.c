@@ -805,6 +805,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 {
 	const struct ti *t = &c->ti[i];
 	const struct memo *m = NULL;
+	struct memo subj_memo;
 	const struct kg_actor *st = NULL;
 	struct kg_actor act;
 	unsigned f = NP_REF;
@@ -861,14 +862,34 @@ static size_t reference(struct kg_coder *c, size_t i)
 	} else if (t->cls & (W_PRON | W_PPRON)) {
 		if (T(i).flags & KG_TOK_CAP && i > 0)
 			return 0;
-		if (t->cls & W_PERSPRON)
+		/* "India accused X of backing militants ..., and announced it
+		 * would ...": the sentence's subject first */
+		for (size_t q = 0; q < c->nnp && c->np[q].a < i; q++) {
+			const struct np *p = &c->np[q];
+			if (p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PRONOUN))
+				continue;
+			if (p->actor.type == KG_ACTOR_MEDIA)
+				break;
+			if (((t->cls & W_PERSPRON) && p->actor.type == KG_ACTOR_PERSON) ||
+			    (!(t->cls & (W_PERSPRON | W_PLURPRON)) && p->actor.type != KG_ACTOR_PERSON &&
+			     !(p->f & NP_PLURAL)) ||
+			    ((t->cls & W_PLURPRON) && ((p->f & NP_PLURAL) || is_group(&p->actor)))) {
+				subj_memo.actor = p->actor;
+				subj_memo.f = p->f;
+				m = &subj_memo;
+			}
+			break;
+		}
+		if (m)
+			;	/* the sentence's subject */
+		else if (t->cls & W_PERSPRON)
 			m = recall(c, REF_PERSON, NULL);
 		else if (t->cls & W_PLURPRON) {
 			if (!(m = recall(c, REF_PLURAL, NULL)))
 				m = recall(c, REF_STATE, NULL);
-		}
-		else if (is(c, i, "it") || is(c, i, "its"))
+		} else if (is(c, i, "it") || is(c, i, "its")) {
 			m = recall(c, REF_NONPERSON, NULL);
+		}
 		f |= NP_PRONOUN;
 		if (t->cls & W_PPRON)
 			f |= NP_POSS;
@@ -964,7 +985,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		/* Agent words, maybe after one or two adjectives. */
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
-		       !c->ti[k].cls && !ends_with(c, k, "ed") &&
+		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
 		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
@@ -1001,9 +1022,20 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		} else if (!lookup(c, j, M_ACTOR | M_AGENT | M_PLACE | M_REL, &w) &&
 			   (agent || hon)) {
 			name_a = j;
-			while (j < NT && name_word(c, j) && !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE, &w))
+			while (j < NT && name_word(c, j) && !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE, &w)) {
+				/* an initial: "S. Jaishankar" */
+				if (T(j).len == 1 && punct(c, j + 1, '.') && name_word(c, j + 2))
+					j++;
 				j++;
+			}
 			name_b = j;
+			/* a known person after an initial: "S. Jaishankar" */
+			if (j < NT && (e = lookup(c, j, M_ACTOR, &w)) && (e = pick_actor(c, e, j, w)) &&
+			    e->actor.type == KG_ACTOR_PERSON && j - name_a <= 2) {
+				person = e;
+				name_b = j + w;
+				j += w;
+			}
 		}
 	}
 	/* An unknown capitalised name on its own. */
@@ -1199,7 +1231,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 	size_t w2;
 
 	if (v && (v->forms & KG_FORM_BASE) && !(v->forms & (KG_FORM_PAST | KG_FORM_3SG)) && a &&
-	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS)) && !is(c, p, "to") &&
+	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS | W_CONJ)) && !is(c, p, "to") &&
 	    !(c->ti[p].np >= 0) && !adverb(c, p))
 		v = NULL;	/* a bare base form needs to, a modal or a subject */
 	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
@@ -1396,9 +1428,12 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
 {
 	size_t n = 0;
 
-	for (; k < NT && n < max; k++, n++)
+	for (; k < NT && n < max; k++, n++) {
+		if (punct(c, k, '.') && k > 0 && T(k - 1).len == 1 && (T(k - 1).flags & KG_TOK_CAP))
+			continue;	/* an initial: "S. Jaishankar" */
 		if (boundary(c, k) || punct(c, k, '.') || (c->ti[k].cls & W_SAY))
 			break;
+	}
 	return k;
 }
 
@@ -1899,7 +1934,9 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		from = r->a > 6 ? r->a - 6 : 0;
 	/* "said she would not step down and called on X": the verb group
 	 * of this verb starts after the conjunction */
-	for (size_t q = r->a; q > from; q--)
+	/* but "would suspend X and expel Y": a bare verb shares the modal */
+	for (size_t q = r->a; q > from && !(r->verb && (r->e->forms & KG_FORM_BASE) &&
+					     !(r->e->forms & (KG_FORM_PAST | KG_FORM_3SG))); q--)
 		if (c->ti[q - 1].cls & W_CONJ) {
 			from = q;
 			break;
