@@ -1103,7 +1103,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.code = compose_code(c, cc, agent->agent);
 			act.country = cc;
 			act.type = KG_ACTOR_GOVERNMENT;
-			if (agent->flags & KG_LEXF_ARMED)
+			/* "Syrian rebels" are a group, "Israeli military" the state's */
+			if ((agent->flags & KG_LEXF_ARMED) && agent->agent &&
+			    strcmp(agent->agent, "MIL") && strcmp(agent->agent, "COP") &&
+			    strcmp(agent->agent, "SPY"))
 				act.type = KG_ACTOR_ARMED_GROUP;
 		} else {
 			act = base->actor;
@@ -1398,6 +1401,27 @@ static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, s
 	return k;
 }
 
+/* "members of X", "the city of X", "dozens of ...": the head of a phrase
+ * whose "of" names the actor (not "deployment of X"). */
+static int part_word(const struct kg_coder *c, size_t k)
+{
+	static const char *const part[] = {
+		"members", "member", "leaders", "leader", "supporters", "fighters", "officials",
+		"troops", "soldiers", "units", "positions", "bases", "base", "city", "town",
+		"village", "province", "region", "capital", "dozens", "hundreds", "thousands",
+		"scores", "some", "many", "most", "several", "all", "part", "parts", "remnants",
+		"elements", "wing", "branch", "territory", "port", "ports", "commanders",
+		"commander", "camps", "hideouts", "strongholds", "infrastructure", NULL
+	};
+
+	if (T(k).flags & KG_TOK_NUM)
+		return 1;
+	for (int i = 0; part[i]; i++)
+		if (is(c, k, part[i]))
+			return 1;
+	return 0;
+}
+
 /* The actor a noun phrase at k names: itself, "X's N", "X camps", or an
  * apposition "the common adversary, ISKP". */
 static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct side *s)
@@ -1410,7 +1434,7 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	if (j != k && np_right(c, j, limit, s))
 		return 1;
 	/* "members of Hamas", "dozens of members of the Islamic State" */
-	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k; hop++) {
+	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
 		if (np_right(c, j + 1, limit, s))
 			return 1;
 		j = skip_modifiers(c, j + 1, limit, 4);
@@ -1902,7 +1926,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		struct np *tp = &c->np[tgt.np[i]];
 		const struct memo *mm;
 		const char *sc = src.n ? c->np[src.np[0]].actor.code : NULL;
-		if (!(tp->f & NP_PRONOUN) || !sc || !tp->actor.code || strlen(sc) < 3 ||
+		if (!(tp->f & NP_PRONOUN) || (tp->f & NP_POSS) || !sc || !tp->actor.code || strlen(sc) < 3 ||
 		    strlen(tp->actor.code) < 3 || strncmp(tp->actor.code, sc, 3))
 			continue;
 		mm = recall(c, tp->actor.type == KG_ACTOR_PERSON ? REF_PERSON : REF_NONPERSON, sc);
