@@ -1555,7 +1555,7 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 {
 	const char *prep = r->e->prep ? r->e->prep : "";
 	size_t end = clause_end(c, r->b, 14), k = r->b;
-	int direct = strstr(prep, "_") != NULL || (r->e->pos[0] != 'v' && 0);
+	int direct = strstr(prep, "_") != NULL;
 
 	while (k < end && adverb(c, k))
 		k++;
@@ -1741,7 +1741,9 @@ static int third_party(struct kg_coder *c, size_t k, struct side *s)
 			struct rel *r = &c->rel[c->ti[j + 1].rel];
 			if (!(r->e->rflags & KG_RELF_COUNTER))
 				return 0;
-			if (object_at(c, r->b, clause_end(c, r->b, 10) + 3 > NT ? NT : clause_end(c, r->b, 10) + 3, s)) {
+			/* past the clause's end by a little: "the adversary, ISKP" */
+			size_t lim = clause_end(c, r->b, 10) + 3;
+			if (object_at(c, r->b, lim > NT ? NT : lim, s)) {
 				r->used = 1;
 				return 1;
 			}
