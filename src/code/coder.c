@@ -206,7 +206,6 @@ struct ti {
 	int num;
 	int np;			/* NP covering the token, or -1 */
 	int rel;		/* relation starting here, or -1 */
-	const struct kg_lex_entry *place;	/* place word, or NULL */
 	unsigned lead;		/* longest phrase starting here, in words */
 };
 
@@ -2106,7 +2105,6 @@ static void tag_tokens(struct kg_coder *c)
 		t->cls = 0;
 		t->num = 0;
 		t->np = t->rel = -1;
-		t->place = NULL;
 		t->lead = (T(i).flags & KG_TOK_WORD) ? kg_lex_lead_words(c->lx, c->nbuf + t->noff, n) : 0;
 		if (n && n < 24 && (T(i).flags & (KG_TOK_WORD | KG_TOK_POSS))) {
 			char key[24];
