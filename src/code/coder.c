@@ -1434,9 +1434,9 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 		return 1;
 	/* "members of Hamas", "dozens of members of the Islamic State" */
 	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
-		if (np_right(c, j + 1, limit, s))
-			return 1;
 		j = skip_modifiers(c, j + 1, limit, 4);
+		if (np_right(c, j, limit, s))
+			return 1;
 	}
 	/* apposition */
 	if (j < limit && is_comma(c, j) && np_right(c, j + 1, limit, s))
@@ -1828,6 +1828,49 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 	return verbs <= 1;
 }
 
+static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor *s,
+		 const struct kg_actor *o, const struct kg_actor *against, const struct mod *m,
+		 double conf);
+
+/*
+ * "Syria demanded a Turkish withdrawal", "Hamas rejected Israel's
+ * proposal": an event noun that is the object of an appeal, demand or
+ * rejection has not happened; the verb's act is aimed at the noun's source.
+ */
+static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int main_subj,
+		    const struct side *src)
+{
+	size_t k = r->a, n = 0;
+	const struct rel *gv;
+	struct side subj = {{0}, 0};
+	struct mod m = {KG_MOD_ACTUAL, 0};
+	int root, i, j;
+
+	(void)main_subj;
+	while (k > 0 && n++ < 5) {
+		size_t q = k - 1;
+		if (c->ti[q].rel >= 0)
+			break;
+		if (!((c->ti[q].cls & (W_DET | W_POSSIB | W_INT)) || lower_word(c, q) ||
+		      c->ti[q].np >= 0 || (T(q).flags & KG_TOK_POSS)))
+			return 0;
+		k = q;
+	}
+	if (k == 0 || c->ti[k - 1].rel < 0)
+		return 0;
+	gv = &c->rel[c->ti[k - 1].rel];
+	root = atoi(gv->e->cameo) / 10;
+	if (!gv->verb || (root != 2 && root != 10 && root != 12))
+		return 0;
+	if (!subject_left(c, gv->a, &subj, last_subj, NULL))
+		return 1;	/* the noun is still not an event */
+	scan_modality(c, c->np[subj.np[0]].b, gv->a, &m);
+	for (i = 0; i < subj.n; i++)
+		for (j = 0; j < src->n; j++)
+			emit(c, gv, &c->np[subj.np[i]].actor, &c->np[src->np[j]].actor, NULL, &m, 0.7);
+	return 1;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
@@ -1944,6 +1987,10 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
+	/* the noun's own source is the demand's target ("a Turkish
+	 * withdrawal"), else its target ("rejected talks with Ukraine") */
+	if (!r->verb && (src.n || tgt.n) && demanded(c, r, last_subj, main_subj, src.n ? &src : &tgt))
+		return;
 	/* "Iran and the Taliban agreed to cooperate": each with the other.
 	 * A noun only through a light verb: "X and Y held talks", not
 	 * "X and Y pushed for talks". */
@@ -1967,6 +2014,15 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			break;
 		}
 	scan_modality(c, from, r->a, &m);
+	{
+		/* "a deal could see Turkey and Syria cooperate": the modal
+		 * before a causative verb before the subject */
+		size_t q = c->np[src.np[src.n - 1]].a;
+		if (q >= 2 && (is(c, q - 1, "see") || is(c, q - 1, "allow") || is(c, q - 1, "let") ||
+			       is(c, q - 1, "help") || is(c, q - 1, "enable")) &&
+		    (c->ti[q - 2].cls & (W_MODAL | W_POSSIB)) && m.m == KG_MOD_ACTUAL)
+			scan_modality(c, q - 2, q - 1, &m);
+	}
 	{
 		/* "X denied that it had threatened Y" */
 		size_t q = c->np[src.np[0]].a;
