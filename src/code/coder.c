@@ -1851,6 +1851,8 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
 		size_t q = k - 1;
 		if (c->ti[q].rel >= 0)
 			break;
+		if (c->ti[q].cls & (W_PREP | W_SUB | W_SAY | W_CONJ))
+			return 0;	/* "pressure Israel to respect the agreement" */
 		if (!((c->ti[q].cls & (W_DET | W_POSSIB | W_INT)) || lower_word(c, q) ||
 		      c->ti[q].np >= 0 || (T(q).flags & KG_TOK_POSS)))
 			return 0;
@@ -1860,7 +1862,7 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
 		return 0;
 	gv = &c->rel[c->ti[k - 1].rel];
 	root = atoi(gv->e->cameo) / 10;
-	if (!gv->verb || (root != 2 && root != 10 && root != 12))
+	if (!gv->verb || gv->used || (root != 2 && root != 10 && root != 12))
 		return 0;
 	if (!subject_left(c, gv->a, &subj, last_subj, NULL))
 		return 1;	/* the noun is still not an event */
