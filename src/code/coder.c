@@ -525,10 +525,11 @@ static int is_state(const struct kg_actor *a)
 					      !strcmp(a->code, a->country));
 }
 
+/* An organised group ("the group", "they"); a bare "protesters" is not. */
 static int is_group(const struct kg_actor *a)
 {
 	return a->type == KG_ACTOR_ARMED_GROUP || a->type == KG_ACTOR_MOVEMENT ||
-	       a->type == KG_ACTOR_GROUP || a->type == KG_ACTOR_PARTY;
+	       a->type == KG_ACTOR_PARTY;
 }
 
 static int state_count(const struct kg_coder *c, const char *code)
@@ -1088,6 +1089,15 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.country = cc;
 			act.code = compose_code(c, cc, agent ? agent->agent : NULL);
 			conf = 0.75;
+		} else if (base && base->actor.code && *base->actor.code) {
+			/* "Hezbollah leader Hassan Nasrallah": the group's person;
+			 * the group is remembered too ("the group said ...") */
+			struct np g = {0};
+			act.code = base->actor.code;
+			act.country = base->actor.country;
+			g.actor = base->actor;
+			remember(c, &g);
+			conf = 0.75;
 		} else {
 			act.code = "";
 			f |= NP_UNRES;
@@ -1223,6 +1233,21 @@ static const struct kg_lex_entry *reading(const struct kg_lex_entry *e, int verb
 	return NULL;
 }
 
+/* "keep attacking", "stopped shelling": an -ing verb follows */
+static int aspect_verb(const struct kg_coder *c, size_t k)
+{
+	static const char *const asp[] = {
+		"keep", "keeps", "kept", "continue", "continues", "continued", "stop", "stops",
+		"stopped", "start", "starts", "started", "began", "begin", "begins", "resumed",
+		"resume", "resumes", "avoid", "avoided", NULL
+	};
+
+	for (int i = 0; asp[i]; i++)
+		if (is(c, k, asp[i]))
+			return 1;
+	return 0;
+}
+
 /* Decide noun or verb for the relation phrase at [a, a+w). */
 static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg_lex_entry *head)
 {
@@ -1290,7 +1315,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 			participle = 1;
 		if ((e->forms & KG_FORM_ING) && k > 0 && !(c->ti[k - 1].cls & W_AUX) &&
 		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) &&
-		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)))
+		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)) && !aspect_verb(c, k - 1))
 			return;	/* "mounting demands", "the increasing threats" */
 	} else if (!(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
 		return;
