@@ -544,9 +544,17 @@ static void remember(struct kg_coder *c, const struct np *p)
 {
 	struct memo *m;
 	const char *sp;
+	const struct kg_lex_entry *g;
 
 	if (!p->actor.name || !*p->actor.name || (p->f & (NP_PLACE | NP_DATELINE)))
 		return;
+	/* a group's leader brings the group to mind ("the group said") */
+	if (p->actor.type == KG_ACTOR_PERSON && p->actor.code && *p->actor.code &&
+	    (g = kg_lex_by_code(c->lx, p->actor.code)) && is_group(&g->actor)) {
+		struct np gp = {0};
+		gp.actor = g->actor;
+		remember(c, &gp);
+	}
 	if (p->actor.country && strlen(p->actor.country) == 3 && !(p->f & NP_REF)) {
 		size_t k;
 		for (k = 0; k < c->nstates; k++)
@@ -1090,13 +1098,9 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.code = compose_code(c, cc, agent ? agent->agent : NULL);
 			conf = 0.75;
 		} else if (base && base->actor.code && *base->actor.code) {
-			/* "Hezbollah leader Hassan Nasrallah": the group's person;
-			 * the group is remembered too ("the group said ...") */
-			struct np g = {0};
+			/* "Hezbollah leader Hassan Nasrallah": the group's person */
 			act.code = base->actor.code;
 			act.country = base->actor.country;
-			g.actor = base->actor;
-			remember(c, &g);
 			conf = 0.75;
 		} else {
 			act.code = "";
