@@ -2078,7 +2078,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			if (s0 < r->a)
 				scan_modality(c, s0, r->a, &m);
 		}
-		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS)) {
+		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS) &&
+		    (c->np[src.np[0]].f & NP_PRONOUN)) {
 			/* "is likely to deepen its cooperation with" */
 			size_t q = c->np[src.np[0]].a, a0 = q;
 			while (a0 > 0 && q - a0 < 6 && !boundary(c, a0 - 1) && !is_comma(c, a0 - 1) &&
@@ -2254,7 +2255,8 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			struct kg_actor a = {0};
 			if (e) {
 				a = e->actor;
-				c->location = e->kind == KG_LEX_PLACE ? e->actor.name : e->actor.name;
+				c->location = e->kind == KG_LEX_PLACE || !(e->flags & KG_LEXF_METONYM) ?
+					      e->actor.name : e->surface;
 			}
 			a.name = a.name ? a.name : "";
 			add_np(c, 0, k + 1, &a, NP_DATELINE, 0);
@@ -2286,8 +2288,8 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			struct kg_actor a = e->actor;
 			a.country = a.country ? a.country : a.code;
 			add_np(c, i, i + w, &a, NP_PLACE, 0.7);
-			if (!c->location)
-				c->location = e->actor.name;
+			if (!c->location)	/* "in London": the city, not the state */
+				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name;
 			i += w - 1;
 			continue;
 		}

@@ -104,6 +104,17 @@ static void dates_and_places(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
 	CU_ASSERT_STRING_EQUAL(t->location, "Kerman");
 	CU_ASSERT_STRING_EQUAL(t->event_date, "");
+	/* a capital after "in" is a place, named as the city */
+	r = code("Keir Starmer met Volodymyr Zelensky in London on Sunday.", "2025-03-03");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Keir Starmer", "Volodymyr Zelensky"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
+	CU_ASSERT_STRING_EQUAL(t->location, "London");
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2025-03-02");
+	/* a dateline is a place */
+	r = code("KYIV – Russia attacked Ukraine overnight.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
+	CU_ASSERT_STRING_EQUAL(t->location, "Kyiv");
 }
 
 static void polarity_hedges_attribution(void)
@@ -122,6 +133,12 @@ static void polarity_hedges_attribution(void)
 	CU_ASSERT(t->negated);
 	r = code("Iran said it would not negotiate and criticized the United States.", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "United States"));
+	CU_ASSERT(!t->negated);
+	/* refusing to condemn an invasion does not negate the invasion */
+	r = code("Beijing has refused to condemn Russia's invasion of Ukraine.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "China", "Russia"));
+	CU_ASSERT(t->negated);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
 	CU_ASSERT(!t->negated);
 	r = code("Russia allegedly attacked Ukraine.", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
