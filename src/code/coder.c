@@ -2221,7 +2221,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 {
 	const struct kg_sentence *s = &c->res.sentences[si];
 	size_t i, w, start = 0;
-	int last_subj = -1, main_subj = -1;
+	int last_subj = -1, main_subj = -1, dateline = 0;
 
 	c->si = si;
 	kg_tokenize(c->text, s->off, s->len, &c->toks);
@@ -2257,6 +2257,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 				a = e->actor;
 				c->location = e->kind == KG_LEX_PLACE || !(e->flags & KG_LEXF_METONYM) ?
 					      e->actor.name : e->surface;
+				dateline = 1;
 			}
 			a.name = a.name ? a.name : "";
 			add_np(c, 0, k + 1, &a, NP_DATELINE, 0);
@@ -2275,8 +2276,8 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		if ((e = lookup(c, i, M_PLACE, &w)) && !lookup(c, i, M_ACTOR, &n)) {
 			struct kg_actor a = e->actor;
 			int p = add_np(c, i, i + w, &a, NP_PLACE, 0.7);
-			if (!c->location)
-				c->location = e->actor.name;
+			if (!c->location || dateline)	/* the sentence's place wins */
+				c->location = e->actor.name, dateline = 0;
 			if (i + w < NT && (T(i + w).flags & KG_TOK_POSS))
 				c->np[p].b++, c->ti[i + w].np = p;
 			i = c->np[p].b - 1;
@@ -2288,8 +2289,9 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			struct kg_actor a = e->actor;
 			a.country = a.country ? a.country : a.code;
 			add_np(c, i, i + w, &a, NP_PLACE, 0.7);
-			if (!c->location)	/* "in London": the city, not the state */
-				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name;
+			if (!c->location || dateline)	/* "in London": the city */
+				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name,
+				dateline = 0;
 			i += w - 1;
 			continue;
 		}
