@@ -2100,6 +2100,16 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		r = reverse_rel(c, r, root);
 	if (root <= 8)
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
+	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
+		/* "In a bid to counter Chinese influence, Australia signed ..." */
+		for (size_t q = 0; q + 1 < c->np[src.np[0]].a && !ag.n; q++)
+			if (is(c, q, "to") && c->ti[q + 1].rel >= 0 &&
+			    (c->rel[c->ti[q + 1].rel].e->rflags & KG_RELF_COUNTER)) {
+				struct rel *cr = &c->rel[c->ti[q + 1].rel];
+				if (object_at(c, cr->b, c->np[src.np[0]].a, &ag))
+					cr->used = 1;
+			}
+	}
 	for (i = 0; i < src.n; i++)
 		for (j = 0; j < tgt.n; j++) {
 			const struct np *sp = &c->np[src.np[i]], *tp = &c->np[tgt.np[j]];
