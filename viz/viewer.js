@@ -145,7 +145,9 @@
 		cb.addEventListener("change", function () { quadOn[q] = cb.checked; applyFilters(); });
 		var sw = el("span", null, "swatch");
 		var col = null;
-		data.edges.some(function (e) { if (e.quad_class === q && e.color) { col = e.color; return true; } return false; });
+		(data.quads || []).forEach(function (x) {
+			if (x.quad_class === q) { col = x.color; if (x.label) quadNames[q] = x.label; }
+		});
 		if (col && /^#[0-9a-fA-F]{6}$/.test(col)) sw.style.background = col;
 		lab.appendChild(cb);
 		lab.appendChild(sw);
@@ -193,7 +195,6 @@
 		if (center && hits.length && svg) {
 			var g = document.getElementById(hits[0].id), bb = g && g.getBBox && g.getBBox();
 			if (bb) {
-				var m = g.getCTM && svg.getCTM ? null : null;
 				var w = Math.max(bb.width * 8, vb0.width / 6), h = Math.max(bb.height * 8, vb0.height / 6);
 				/* getBBox is in the node's own coordinates: Graphviz puts every
 				 * node under one transformed group, so add its translation. */
@@ -201,7 +202,6 @@
 				var tx = tr ? tr.matrix.e : 0, ty = tr ? tr.matrix.f : 0;
 				vb = {x: bb.x + tx + bb.width / 2 - w / 2, y: bb.y + ty + bb.height / 2 - h / 2, w: w, h: h};
 				setVB();
-				void m;
 			}
 		}
 		return hits;

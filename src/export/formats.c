@@ -137,7 +137,7 @@ static int json_triple(const struct kg_edge_triple *t, void *ctx)
 json_t *kg_json_graph(struct kg_store *st, const struct kg_graph_opts *o)
 {
 	struct jctx j = {json_array(), json_array(), {0}};
-	json_t *root = NULL;
+	json_t *root = NULL, *quads;
 
 	if (kg_style_load(&j.style, NULL) < 0 ||
 	    kg_store_graph_nodes(st, o->filter, json_node, &j) < 0 ||
@@ -147,7 +147,17 @@ json_t *kg_json_graph(struct kg_store *st, const struct kg_graph_opts *o)
 		json_decref(j.edges);
 		goto out;
 	}
-	root = json_pack("{s:s?, s:o, s:o}", "title", o->title, "nodes", j.nodes, "edges", j.edges);
+	quads = json_array();
+	for (int q = 1; q <= 4; q++) {
+		char key[8];
+
+		snprintf(key, sizeof key, "%d", q);
+		json_array_append_new(quads, json_pack("{s:i, s:o, s:o}", "quad_class", q,
+			"label", str(kg_style_get(&j.style, "quad", key, "legend")),
+			"color", str(kg_style_get(&j.style, "quad", key, "color"))));
+	}
+	root = json_pack("{s:s?, s:o, s:o, s:o}", "title", o->title, "quads", quads,
+			 "nodes", j.nodes, "edges", j.edges);
 out:
 	kg_style_free(&j.style);
 	return root;

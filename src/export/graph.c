@@ -21,16 +21,21 @@
 #include "export/internal.h"
 #include "store/store.h"
 
-/* dot's mincross and network simplex grow much faster than linear: 250
- * nodes / 625 random edges already take 14-27 s (DEPENDENCIES.md).  -K auto
- * uses dot below these sizes only; a forced dot is bounded above them and
- * refused above DOT_REFUSE_EDGES. */
+/* dot's spline routing, mincross and network simplex grow much faster
+ * than linear: 200 actors / 400 random edges take 38 s as they are.  -K
+ * auto uses dot below these sizes only; a forced dot is bounded above them
+ * (straight edges, mclimit, nslimit: 1 s for 400 edges, 3 s for 600, 13 s
+ * for 1,000) and refused above DOT_REFUSE_EDGES. */
 #define DOT_AUTO_NODES 60
 #define DOT_AUTO_EDGES 120
 #define DOT_REFUSE_EDGES 600
-/* Beyond this many edges, straight lines and no edge labels: spline
- * routing and label placement cost more than the layout itself. */
-#define BIG_EDGES 600
+/* neato and sfdp route curved edges around nodes only up to this many
+ * edges: the router costs 10 s at 300 edges and 45 s at 600, far more than
+ * the layout (1 s for 5,000 edges); beyond it, straight lines. */
+#define SPLINE_EDGES 100
+/* Beyond this many actors, no edge labels: they would only cover the
+ * diagram (the tooltips keep them). */
+#define BIG_NODES 300
 
 struct build {
 	Agraph_t *g;
@@ -358,9 +363,8 @@ static int build(struct kg_store *st, const struct kg_graph_opts *o, struct buil
 	b->e_penwidth = agattr(b->g, AGEDGE, "penwidth", "1");
 	if (kg_store_graph_nodes(st, o->filter, add_node, b) < 0)
 		return -1;
-	/* Known before the edges come: the node count bounds the edge count
-	 * only loosely, so "big" is decided on the nodes. */
-	b->big = b->nnodes > BIG_EDGES / 2;
+	/* Decided before the edges come, so on the nodes. */
+	b->big = b->nnodes > BIG_NODES;
 	if (kg_store_graph_edges(st, o->filter, add_edge, b) < 0)
 		return -1;
 	legend(b);
@@ -384,13 +388,15 @@ static const char *engine(struct build *b)
 		e = kg_graph_auto_engine(b->nnodes, b->nedges);
 	if (!strcmp(e, "dot") && b->nedges > DOT_AUTO_EDGES) {
 		if (b->nedges > DOT_REFUSE_EDGES) {
-			kg_error("-K dot: %ld edges are too many for dot (hours of layout above a"
-				 " few hundred); use -K sfdp or -K auto, or narrow the graph with"
-				 " --top N, --actor A or --min-weight N", b->nedges);
+			kg_error("-K dot: %ld edges are too many for dot (kgraph stops at %d: its"
+				 " layout time grows steeply, over 15 minutes for 5,000); use -K sfdp"
+				 " or -K auto, or narrow the graph with --top N, --actor A or"
+				 " --min-weight N", b->nedges, DOT_REFUSE_EDGES);
 			return NULL;
 		}
-		/* Bound the two phases that explode: crossing minimisation and
-		 * network simplex. */
+		/* Bound the phases that explode: spline routing, crossing
+		 * minimisation and network simplex. */
+		agattr(b->g, AGRAPH, "splines", "false");
 		agattr(b->g, AGRAPH, "mclimit", "0.1");
 		agattr(b->g, AGRAPH, "nslimit", "2");
 		agattr(b->g, AGRAPH, "nslimit1", "2");
@@ -399,7 +405,7 @@ static const char *engine(struct build *b)
 	}
 	if (strcmp(e, "dot")) {
 		agattr(b->g, AGRAPH, "overlap", "prism");
-		if (b->nedges > BIG_EDGES)
+		if (b->nedges > SPLINE_EDGES)
 			agattr(b->g, AGRAPH, "splines", "false");
 	}
 	if (!strcmp(e, "sfdp") || !strcmp(e, "neato"))

@@ -137,10 +137,10 @@ static void build(struct sel *q, const struct kg_filter *f)
 			    " ego.hop + 1 FROM ego JOIN fe0 f ON f.subject_id = ego.id OR f.object_id = ego.id"
 			    " WHERE ego.hop < ?%zu),"
 			    " egon(id) AS (SELECT DISTINCT id FROM ego),"
-			    " fe AS (SELECT * FROM fe0 WHERE subject_id IN egon AND object_id IN egon)",
+			    " fe AS MATERIALIZED (SELECT * FROM fe0 WHERE subject_id IN egon AND object_id IN egon)",
 			    add_int(q, f->depth > 0 ? f->depth : 1));
 	} else {
-		kg_buf_adds(b, ", fe AS (SELECT * FROM fe0)");
+		kg_buf_adds(b, ", fe AS MATERIALIZED (SELECT * FROM fe0)");
 	}
 	/* first: the earliest event of the strongest modality, packed with its
 	 * rank so that one min() finds both. */
@@ -153,7 +153,7 @@ static void build(struct sel *q, const struct kg_filter *f)
 		    " oa.name, oa.code, ed.cameo) AS rk FROM ed JOIN actors sa ON sa.id = ed.subject_id"
 		    " JOIN actors oa ON oa.id = ed.object_id)");
 	n = add_int(q, f && f->top > 0 ? f->top : 0);
-	kg_buf_addf(b, ", sel AS (SELECT * FROM edr WHERE ?%zu <= 0 OR rk <= ?%zu) ", n, n);
+	kg_buf_addf(b, ", sel AS MATERIALIZED (SELECT * FROM edr WHERE ?%zu <= 0 OR rk <= ?%zu) ", n, n);
 }
 
 static int prepare(struct kg_store *st, const struct kg_filter *f, const char *tail,
@@ -336,12 +336,13 @@ int kg_store_graph_triples(struct kg_store *st, const struct kg_filter *f,
 	static const char tail[] =
 		"SELECT sel.rk, e.id, sa.name, sa.code, sa.type, sa.country,"
 		" oa.name, oa.code, oa.type, oa.country,"
-		" e.predicate, e.cameo, e.quad_class, e.goldstein, e.modality, e.reported, fe.d,"
+		" e.predicate, e.cameo, e.quad_class, e.goldstein, e.modality, e.reported,"
+		" coalesce(nullif(e.event_date, ''), nullif(a.published, '')),"
 		" e.location, e.attribution, e.confidence, s.text, s.seq,"
 		" a.id, a.ext_id, a.title, a.url, a.source, a.published, a.ingested_at"
-		" FROM sel JOIN fe ON fe.subject_id = sel.subject_id AND fe.object_id = sel.object_id"
-		" AND fe.cameo = sel.cameo"
-		" JOIN events e ON e.id = fe.id JOIN sentences s ON s.id = e.sentence_id"
+		" FROM sel JOIN events e ON e.subject_id = sel.subject_id AND e.object_id = sel.object_id"
+		" AND +e.cameo = sel.cameo AND +e.id IN (SELECT id FROM fe)"
+		" JOIN sentences s ON s.id = e.sentence_id"
 		" JOIN articles a ON a.id = s.article_id"
 		" JOIN actors sa ON sa.id = e.subject_id JOIN actors oa ON oa.id = e.object_id"
 		" ORDER BY sel.rk, e.id";
