@@ -213,7 +213,7 @@
 	/* ---- self-test for the browser test ---- */
 	if (location.hash === "#selftest") {
 		var r = {edges: data.edges.length, svgEdges: document.querySelectorAll("g.edge").length};
-		var first = document.querySelector("g.edge");
+		var first = data.edges.length ? document.getElementById(data.edges[0].id) : null;
 		if (first) first.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true}));
 		var items = panel.querySelectorAll("li.triple blockquote");
 		r.clicked = first ? first.id : null;

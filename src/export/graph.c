@@ -309,7 +309,9 @@ static void legend(struct build *b)
 		}
 		kg_buf_adds(&h, "</FONT></TD>");
 	}
-	kg_buf_adds(&h, "<TD></TD><TD></TD></TR><TR>");
+	kg_buf_adds(&h, "<TD></TD><TD></TD></TR>");
+	if (b->types_seen)	/* an empty <TR> is a syntax error */
+		kg_buf_adds(&h, "<TR>");
 	for (int t = 0, n = 0; t < KG_ACTOR_NTYPES; t++) {
 		const char *name = kg_actor_type_name((enum kg_actor_type)t), *fill, *shape, *l;
 
@@ -331,7 +333,7 @@ static void legend(struct build *b)
 		}
 		kg_buf_adds(&h, "</FONT></TD>");
 	}
-	kg_buf_adds(&h, "</TR></TABLE>");
+	kg_buf_adds(&h, b->types_seen ? "</TR></TABLE>" : "</TABLE>");
 	html = agstrdup_html(b->g, h.s);
 	agattr(b->g, AGRAPH, "label", html);
 	agstrfree(b->g, html);

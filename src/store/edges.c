@@ -61,6 +61,10 @@ int kg_filter_date_ok(const char *s)
 	for (size_t i = 0; i < n; i++)
 		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
 			return 0;
+	if (n >= 7 && (strncmp(s + 5, "01", 2) < 0 || strncmp(s + 5, "12", 2) > 0))
+		return 0;
+	if (n == 10 && (strncmp(s + 8, "01", 2) < 0 || strncmp(s + 8, "31", 2) > 0))
+		return 0;
 	return 1;
 }
 
