@@ -211,11 +211,13 @@ static int rgb(const char *c, unsigned *r, unsigned *g, unsigned *b)
 	       sscanf(c + 1, "%2x%2x%2x", r, g, b) == 3;
 }
 
-static void gml_data(FILE *out, const char *key, const char *v)
+/* GraphML key ids are XML IDs, unique in the file: "v_" for node keys,
+ * "e_" for edge keys. */
+static void gml_data(FILE *out, char kind, const char *key, const char *v)
 {
 	if (!v)
 		return;
-	fprintf(out, "      <data key=\"%s\">", key);
+	fprintf(out, "      <data key=\"%c_%s\">", kind, key);
 	xml(out, v);
 	fputs("</data>\n", out);
 }
@@ -255,13 +257,13 @@ static int xml_node(const struct kg_node *n, void *ctx)
 		fputs("      </node>\n", out);
 	} else {
 		fprintf(out, "    <node id=\"n%lld\">\n", n->id);
-		gml_data(out, "label", n->actor.name);
-		gml_data(out, "code", n->actor.code);
-		gml_data(out, "type", type);
-		gml_data(out, "country", n->actor.country);
-		gml_data(out, "degree", num[0]);
-		gml_data(out, "mentions", num[1]);
-		gml_data(out, "color", fill);
+		gml_data(out, 'v', "label", n->actor.name);
+		gml_data(out, 'v', "code", n->actor.code);
+		gml_data(out, 'v', "type", type);
+		gml_data(out, 'v', "country", n->actor.country);
+		gml_data(out, 'v', "degree", num[0]);
+		gml_data(out, 'v', "mentions", num[1]);
+		gml_data(out, 'v', "color", fill);
 		fputs("    </node>\n", out);
 	}
 	return ferror(out) ? kg_error("write error:") : 0;
@@ -306,20 +308,20 @@ static int xml_edge(const struct kg_edge *e, void *ctx)
 	} else {
 		fprintf(out, "    <edge id=\"e%ld\" source=\"n%lld\" target=\"n%lld\">\n",
 			e->rank, e->subject_id, e->object_id);
-		gml_data(out, "label", e->predicate);
-		gml_data(out, "cameo", e->cameo);
-		gml_data(out, "cameo_root", rootname);
-		gml_data(out, "quad_class", quad);
-		gml_data(out, "goldstein", num[0]);
-		gml_data(out, "modality", e->modality);
-		gml_data(out, "weight", num[1]);
-		gml_data(out, "articles", num[2]);
-		gml_data(out, "first_date", e->first_date);
-		gml_data(out, "last_date", e->last_date);
-		gml_data(out, "sentence", e->sentence);
-		gml_data(out, "article", e->article);
-		gml_data(out, "url", e->url);
-		gml_data(out, "color", color);
+		gml_data(out, 'e', "label", e->predicate);
+		gml_data(out, 'e', "cameo", e->cameo);
+		gml_data(out, 'e', "cameo_root", rootname);
+		gml_data(out, 'e', "quad_class", quad);
+		gml_data(out, 'e', "goldstein", num[0]);
+		gml_data(out, 'e', "modality", e->modality);
+		gml_data(out, 'e', "weight", num[1]);
+		gml_data(out, 'e', "articles", num[2]);
+		gml_data(out, 'e', "first_date", e->first_date);
+		gml_data(out, 'e', "last_date", e->last_date);
+		gml_data(out, 'e', "sentence", e->sentence);
+		gml_data(out, 'e', "article", e->article);
+		gml_data(out, 'e', "url", e->url);
+		gml_data(out, 'e', "color", color);
 		fputs("    </edge>\n", out);
 	}
 	return ferror(out) ? kg_error("write error:") : 0;
@@ -392,8 +394,9 @@ static int xml_write(struct kg_store *st, const struct kg_graph_opts *o, FILE *o
 		      " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n", out);
 		for (size_t i = 0; i < NATTRS; i++)
 			if (attrs[i].gml)
-				fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-					attrs[i].name, attrs[i].for_, attrs[i].name, attrs[i].gml);
+				fprintf(out, "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+					attrs[i].for_[0] == 'n' ? 'v' : 'e', attrs[i].name, attrs[i].for_,
+					attrs[i].name, attrs[i].gml);
 		fputs("  <graph id=\"kgraph\" edgedefault=\"directed\">\n", out);
 		if (o->title) {
 			/* GraphML has no graph-level description: a comment keeps it. */

@@ -269,7 +269,7 @@ static int add_edge(const struct kg_edge *e, void *ctx)
 static void legend(struct build *b)
 {
 	static const char *const mods[] = {"actual", "intended", "considered", "possible"};
-	static const char *const dash[] = {"&#8212;&#8212;&#8212;", "- - - -", "- - - -", ". . . . ."};
+	const char *style[4];
 	struct kg_buf h = KG_BUF_INIT;
 	char key[8];
 	char *html;
@@ -293,19 +293,37 @@ static void legend(struct build *b)
 		add_html(&h, l ? l : key);
 		kg_buf_adds(&h, "</FONT></TD>");
 	}
+	/* One cell per line style, naming the modalities drawn with it. */
+	for (int m = 0; m < 4; m++) {
+		const char *st = kg_style_get(&b->style, "modality", mods[m], "style");
+		style[m] = st ? st : "solid";
+	}
 	kg_buf_adds(&h, "</TR><TR>");
 	for (int m = 0; m < 4; m++) {
-		const char *l = kg_style_get(&b->style, "modality", mods[m], "legend");
+		int seen = 0;
 
-		if (m == 2)	/* intended and considered share the dashes */
+		for (int k = 0; k < m; k++)
+			seen |= !strcmp(style[k], style[m]);
+		if (seen)
 			continue;
-		kg_buf_addf(&h, "<TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"9\">%s</FONT></TD>"
-			    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">", dash[m]);
-		add_html(&h, l ? l : mods[m]);
-		if (m == 1) {
-			kg_buf_adds(&h, ", ");
-			l = kg_style_get(&b->style, "modality", mods[2], "legend");
-			add_html(&h, l ? l : mods[2]);
+		kg_buf_adds(&h, "<TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"9\">");
+		if (!strcmp(style[m], "solid"))
+			kg_buf_adds(&h, "&#8212;&#8212;&#8212;");
+		else if (!strcmp(style[m], "dashed"))
+			kg_buf_adds(&h, "- - - -");
+		else if (!strcmp(style[m], "dotted"))
+			kg_buf_adds(&h, ". . . . .");
+		else
+			add_html(&h, style[m]);
+		kg_buf_adds(&h, "</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+		for (int k = m, n = 0; k < 4; k++) {
+			const char *l = kg_style_get(&b->style, "modality", mods[k], "legend");
+
+			if (strcmp(style[k], style[m]))
+				continue;
+			if (n++)
+				kg_buf_adds(&h, ", ");
+			add_html(&h, l ? l : mods[k]);
 		}
 		kg_buf_adds(&h, "</FONT></TD>");
 	}

@@ -54,8 +54,12 @@ nn, ne = int(sys.argv[3]), int(sys.argv[4])
 G = "{http://graphml.graphdrawing.org/xmlns}"
 r = ET.parse(sys.argv[1]).getroot()
 assert r.tag == G + "graphml", r.tag
-keys = {k.get("id"): k.get("attr.type") for k in r.findall(G + "key")}
-assert keys["weight"] == "int" and keys["goldstein"] == "double" and keys["label"] == "string", keys
+allkeys = r.findall(G + "key")
+assert len({k.get("id") for k in allkeys}) == len(allkeys), "key ids are not unique"
+keys = {k.get("id"): k.get("attr.type") for k in allkeys}
+types = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in allkeys}
+assert types[("edge", "weight")] == "int" and types[("edge", "goldstein")] == "double", types
+assert types[("node", "label")] == "string" and types[("edge", "label")] == "string", types
 g = r.find(G + "graph")
 assert g.get("edgedefault") == "directed"
 nodes, edges = g.findall(G + "node"), g.findall(G + "edge")
@@ -65,7 +69,7 @@ for e in edges:
     assert e.get("source") in ids and e.get("target") in ids
     for d in e.findall(G + "data"):
         assert d.get("key") in keys, d.get("key")
-    w = [d.text for d in e.findall(G + "data") if d.get("key") == "weight"]
+    w = [d.text for d in e.findall(G + "data") if d.get("key") == "e_weight"]
     assert w and int(w[0]) >= 1
 X = "{http://www.gexf.net/1.2draft}"
 r = ET.parse(sys.argv[2]).getroot()
