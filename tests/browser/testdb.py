@@ -13,7 +13,8 @@ The graph (subject -[CAMEO, QuadClass, modality]-> object):
   Taliban -042/1-> Pakistan                      United States -112/3-> Taliban
   Russia -057/1-> China                          United Nations -070/2-> Afghanistan
   Pakistan -190/4-> ISKP, negated: never an edge
-So the ego network of ISKP at depth 1 is Iran, Taliban and ISKP with 4
+(ISKP is stored as the dictionary names it: Islamic State Khorasan Province,
+AFGIMGISK.)  So the ego network of ISKP at depth 1 is Iran, Taliban and ISKP with 4
 edges; at depth 2 it adds Pakistan and the United States (6 edges); the
 whole graph has 8 edges and 9 actors.
 
@@ -24,6 +25,9 @@ synthetic actors ("Actor 17") and EDGES events between distinct random pairs
 import sqlite3
 import sys
 
+# The name and code of kgraph's dictionary (data/dict/actors.tsv), which
+# knows "ISKP" and "IS-K" as aliases.
+ISKP = "Islamic State Khorasan Province"
 XSS = ('Taliban fighters arrested ISKP members in Herat, a statement said '
        '<script>window.kgPwned="script"</script><img src=x onerror="window.kgPwned=\'img\'">.')
 
@@ -61,7 +65,7 @@ if len(sys.argv) >= 5 and sys.argv[2] == "--random":
     sys.exit(0)
 actors = {}
 for name, code, typ, country in [
-        ("Iran", "IRN", "state", "IRN"), ("ISKP", "IMGMUSISK", "armed_group", "AFG"),
+        ("Iran", "IRN", "state", "IRN"), ("Islamic State Khorasan Province", "AFGIMGISK", "armed_group", "AFG"),
         ("Taliban", "AFGTAL", "armed_group", "AFG"), ("Pakistan", "PAK", "state", "PAK"),
         ("United States", "USA", "state", "USA"), ("Russia", "RUS", "state", "RUS"),
         ("China", "CHN", "state", "CHN"), ("United Nations", "IGOUNO", "igo", None),
@@ -94,17 +98,17 @@ def event(art, text, subj, obj, pred, cameo, quad, gold, modality="actual", nega
               (sid, actors[subj], actors[obj], pred, cameo, quad, gold, modality, negated, date,
                "Herat" if "Herat" in text else None))
 
-event("t-1", "Iran attacked ISKP positions.", "Iran", "ISKP", "attacked", "190", 4, -10.0)
-event("t-1", "Iran struck ISKP again near the border.", "Iran", "ISKP", "attacked", "190", 4, -10.0)
-event("t-1", "ISKP assaulted Iran in Kerman.", "ISKP", "Iran", "assaulted", "180", 4, -9.0)
-event("t-2", "Iran attacked ISKP in the east.", "Iran", "ISKP", "attacked", "190", 4, -10.0)
+event("t-1", "Iran attacked ISKP positions.", "Iran", ISKP, "attacked", "190", 4, -10.0)
+event("t-1", "Iran struck ISKP again near the border.", "Iran", ISKP, "attacked", "190", 4, -10.0)
+event("t-1", "ISKP assaulted Iran in Kerman.", ISKP, "Iran", "assaulted", "180", 4, -9.0)
+event("t-2", "Iran attacked ISKP in the east.", "Iran", ISKP, "attacked", "190", 4, -10.0)
 event("t-2", "Iran plans to cooperate with the Taliban.", "Iran", "Taliban", "intends to cooperate with",
       "036", 1, 4.0, modality="intended")
-event("t-2", XSS, "Taliban", "ISKP", "arrested", "173", 4, -5.0)
+event("t-2", XSS, "Taliban", ISKP, "arrested", "173", 4, -5.0)
 event("t-2", "The Taliban consulted Pakistan.", "Taliban", "Pakistan", "consulted", "042", 1, 1.9)
 event("t-2", "The United States criticised the Taliban.", "United States", "Taliban", "criticised",
       "112", 3, -2.0, date="2024-02-09")
-event("t-2", "Pakistan did not attack ISKP.", "Pakistan", "ISKP", "attacked", "190", 4, -10.0, negated=1)
+event("t-2", "Pakistan did not attack ISKP.", "Pakistan", ISKP, "attacked", "190", 4, -10.0, negated=1)
 event("t-3", "Russia signed an agreement with China.", "Russia", "China", "signed an agreement with",
       "057", 1, 8.0)
 event("t-3", "The United Nations gave aid to Afghanistan.", "United Nations", "Afghanistan",
