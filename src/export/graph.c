@@ -44,8 +44,7 @@ struct build {
 	Agsym_t *n_label, *n_tooltip, *n_id, *n_class;
 	Agsym_t *e_label, *e_tooltip, *e_id, *e_class, *e_url, *e_penwidth;
 	long nnodes, nedges;
-	unsigned types_seen;	/* bit per enum kg_actor_type */
-	unsigned quads_seen, mods_seen;
+	unsigned types_seen;	/* bit per enum kg_actor_type, for the legend */
 	int big;
 };
 
@@ -206,9 +205,6 @@ static int add_edge(const struct kg_edge *e, void *ctx)
 	snprintf(quad, sizeof quad, "%d", e->quad_class);
 	apply(b, ed, AGEDGE, "quad", quad);
 	apply(b, ed, AGEDGE, "modality", e->modality);
-	if (e->quad_class >= 1 && e->quad_class <= 4)
-		b->quads_seen |= 1u << e->quad_class;
-	b->mods_seen |= 1u << (unsigned)kg_modality_parse(e->modality);
 
 	w = kg_style_num(&b->style, "width", "*", "min", 1) +
 	    kg_style_num(&b->style, "width", "*", "per_log", 1) * log((double)(e->mentions > 0 ? e->mentions : 1));

@@ -43,7 +43,8 @@ static void json_in_html(FILE *out, const char *s)
 	}
 }
 
-/* An embedded viewer file that cannot end its own element early. */
+/* An embedded viewer file; with a closer ("</script"), one that cannot
+ * end its own element early. */
 static const char *part(const char *path, const char *closer)
 {
 	const struct kg_embedded *e = kg_embed_find(path);
@@ -52,7 +53,7 @@ static const char *part(const char *path, const char *closer)
 		kg_error("%s: not built into this kgraph", path);
 		return NULL;
 	}
-	for (const char *p = e->data; (p = strchr(p, '<')); p++)
+	for (const char *p = e->data; closer && (p = strchr(p, '<')); p++)
 		if (!strncasecmp(p, closer, strlen(closer))) {
 			kg_error("%s: contains '%s', which would end the page's element", path, closer);
 			return NULL;
@@ -70,7 +71,7 @@ int kg_html_write(struct kg_store *st, const struct kg_graph_opts *o, FILE *out)
 	int ret = -1;
 
 	so.format = "svg";
-	if (!(tpl = part("viz/viewer.html", "</html-never")) ||
+	if (!(tpl = part("viz/viewer.html", NULL)) ||
 	    !(css = part("viz/viewer.css", "</style")) ||
 	    !(js = part("viz/viewer.js", "</script")))
 		return -1;
