@@ -153,6 +153,13 @@ run "$KG" -d kg.db export --format json --actor iran
 expect_rc 0 "--actor iran"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["edges"] and any(n["name"]=="Iran" for n in d["nodes"])' "$T/out" ||
 	fail "--actor iran keeps no edge"
+# ISKP's ego network: once the coder finds ISKP in the sample's events, it
+# must keep some edges but not all (the full check, on a graph of known
+# shape, is in export_filters.sh).
+run "$KG" -d kg.db export --format json --actor ISKP --depth 1
+expect_rc 0 "--actor ISKP"
+python3 -c 'import json,sys; n=len(json.load(open(sys.argv[1]))["edges"]); assert n < int(sys.argv[2]), n' "$T/out" "$nedges" ||
+	fail "--actor ISKP --depth 1 keeps every edge of the sample"
 run "$KG" -d kg.db query --format csv "SELECT count(*) FROM actors WHERE name LIKE '%Islamic State%' OR name LIKE 'ISKP%'"
 [ "$(tail -n 1 "$T/out" | tr -d '\r')" -ge 1 ] || fail "no ISKP or Islamic State actor in the sample"
 
