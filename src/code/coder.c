@@ -82,17 +82,19 @@ static const struct word words[] = {
 	{"affiliate", W_AFFIL, 0}, {"after", W_PREP, 0}, {"against", W_PREP, 0},
 	{"agree", W_INT, 0}, {"agreed", W_INT, 0}, {"agrees", W_INT, 0}, {"aim", W_INT, 0},
 	{"aimed", W_INT, 0}, {"aims", W_INT, 0}, {"all", W_FUNC, 0},
-	{"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0}, {"already", W_ADV, 0},
-	{"also", W_ADV, 0}, {"although", W_SUB, 0}, {"am", W_AUX | W_BE, 0},
-	{"amid", W_PREP, 0}, {"among", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0},
-	{"another", W_DET, 0}, {"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0},
-	{"appear", W_POSSIB, 0}, {"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4},
-	{"april", W_MONTH, 4}, {"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0},
-	{"army", W_REFMIL, 0}, {"around", W_PREP, 0}, {"as", W_FUNC, 0},
-	{"at", W_PREP | W_LOCPREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
+	{"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0}, {"alongside", W_PREP, 0},
+	{"already", W_ADV, 0}, {"also", W_ADV, 0}, {"although", W_SUB, 0},
+	{"am", W_AUX | W_BE, 0}, {"amid", W_PREP, 0}, {"among", W_PREP, 0},
+	{"amongst", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0}, {"another", W_DET, 0},
+	{"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0}, {"appear", W_POSSIB, 0},
+	{"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4}, {"april", W_MONTH, 4},
+	{"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0}, {"army", W_REFMIL, 0},
+	{"around", W_PREP, 0}, {"as", W_FUNC, 0}, {"at", W_PREP | W_LOCPREP, 0},
+	{"atop", W_PREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
 	{"authorities", W_REFGOV, 0}, {"be", W_AUX | W_BE, 0}, {"because", W_SUB, 0},
-	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"being", W_AUX | W_BE, 0},
-	{"believed", W_HEDGE, 0}, {"between", W_PREP, 0}, {"both", W_DET, 0},
+	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"behind", W_PREP, 0},
+	{"being", W_AUX | W_BE, 0}, {"believed", W_HEDGE, 0}, {"beside", W_PREP, 0},
+	{"between", W_PREP, 0}, {"beyond", W_PREP, 0}, {"both", W_DET, 0},
 	{"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
 	{"can", W_MODAL | W_POSSIB, 0}, {"consider", W_CONS, 0}, {"considered", W_CONS, 0},
 	{"considering", W_CONS, 0}, {"considers", W_CONS, 0}, {"contemplate", W_CONS, 0},
@@ -156,18 +158,20 @@ static const struct word words[] = {
 	{"them", W_PRON | W_PLURPRON, 0}, {"then", W_ADV, 0}, {"there", W_FUNC, 0},
 	{"these", W_DET, 0}, {"they", W_PRON | W_PLURPRON, 0}, {"this", W_DET, 0},
 	{"those", W_DET, 0}, {"though", W_SUB, 0}, {"through", W_PREP, 0},
-	{"thursday", W_WDAY, 4}, {"to", W_PREP, 0}, {"told", W_SAY, 0}, {"toward", W_PREP, 0},
-	{"towards", W_PREP, 0}, {"tuesday", W_WDAY, 2}, {"under", W_PREP, 0},
-	{"unless", W_SUB, 0}, {"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0},
-	{"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0}, {"vows", W_INT, 0},
-	{"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0}, {"we", W_FUNC, 0},
-	{"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0}, {"weighing", W_CONS, 0},
-	{"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0}, {"what", W_FUNC, 0},
-	{"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0}, {"which", W_SUB, 0},
-	{"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0}, {"whose", W_SUB, 0},
-	{"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0}, {"willingness", W_INT, 0},
-	{"wing", W_AFFIL, 0}, {"with", W_PREP, 0}, {"within", W_PREP, 0},
-	{"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0}, {"yet", W_ADV, 0},
+	{"throughout", W_PREP, 0}, {"thursday", W_WDAY, 4}, {"to", W_PREP, 0},
+	{"told", W_SAY, 0}, {"toward", W_PREP, 0}, {"towards", W_PREP, 0},
+	{"tuesday", W_WDAY, 2}, {"under", W_PREP, 0}, {"unless", W_SUB, 0},
+	{"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0}, {"upon", W_PREP, 0},
+	{"versus", W_PREP, 0}, {"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0},
+	{"vows", W_INT, 0}, {"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0},
+	{"we", W_FUNC, 0}, {"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0},
+	{"weighing", W_CONS, 0}, {"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0},
+	{"what", W_FUNC, 0}, {"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0},
+	{"which", W_SUB, 0}, {"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0},
+	{"whose", W_SUB, 0}, {"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0},
+	{"willingness", W_INT, 0}, {"wing", W_AFFIL, 0}, {"with", W_PREP, 0},
+	{"within", W_PREP, 0}, {"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0},
+	{"yet", W_ADV, 0},
 };
 
 static int cmp_word(const void *k, const void *e)
@@ -1267,8 +1271,9 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		v = NULL;	/* a bare base form needs to, a modal or a subject */
 	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
 		v = NULL;
-	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)))
-		v = NULL;	/* "Iran's attack", "Iranian strikes" */
+	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)) && n &&
+	    !((c->np[c->ti[p].np].f & NP_ADJ) && (c->np[c->ti[p].np].f & NP_PLURAL)))
+		v = NULL;	/* "Iran's attack", "Iranian strikes"; not "Israelis protested" */
 	if (a && (pc & W_PREP) && !is(c, p, "to") && !(v && (v->forms & KG_FORM_ING)))
 		v = NULL;	/* "for normalizing ties" is a gerund, "of attack" a noun */
 	if (a && c->ti[p].np >= 0 && c->np[c->ti[p].np].a > 0 &&
@@ -1513,6 +1518,12 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				side_add(s, p);
 				return 1;
 			}
+			/* "Thousands of Israelis protested": the part is the whole */
+			if ((n->f & NP_PPOBJ) && n->a >= 2 && is(c, n->a - 1, "of") &&
+			    part_word(c, n->a - 2) && usable(c, p)) {
+				conjuncts_left(c, p, s);
+				return 1;
+			}
 			if (!usable(c, p) || ((n->f & NP_PPOBJ) && !(n->f & NP_POSS)))
 				continue;
 			conjuncts_left(c, p, s);
@@ -1528,6 +1539,16 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				return 1;
 			}
 			return 0;
+		}
+		if (punct(c, q, ')')) {
+			/* "militants (JNIM) attacked": skip the brackets */
+			size_t j = q, n = 0;
+			while (j > 0 && n++ < 12 && !punct(c, j - 1, '('))
+				j--;
+			if (j > 0 && punct(c, j - 1, '(')) {
+				k = j - 1;
+				continue;
+			}
 		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
@@ -2177,6 +2198,36 @@ static void attribution(struct kg_coder *c)
 	}
 }
 
+/* "a Portuguese-flagged ship", "Iranian-owned": the owner's state is the
+ * actor phrase (unlike "Iran-backed militias", which are the militias). */
+static int hyphen_owner(struct kg_coder *c, size_t i)
+{
+	static const char *const suf[] = {"-flagged", "-owned", "-registered", "-operated", NULL};
+	const char *w = c->text + T(i).off;
+	char norm[64];
+	size_t n;
+
+	if (!(T(i).flags & KG_TOK_WORD) || T(i).len >= sizeof norm)
+		return 0;
+	for (int k = 0; suf[k]; k++) {
+		size_t sl = strlen(suf[k]);
+		const struct kg_lex_entry *e;
+		if (T(i).len <= sl || strncasecmp(w + T(i).len - sl, suf[k], sl))
+			continue;
+		if (!(n = kg_lex_norm(w, T(i).len - sl, norm, sizeof norm)))
+			return 0;
+		for (e = kg_lex_get(c->lx, norm, n); e; e = e->next)
+			if (e->kind == KG_LEX_ACTOR && (is_state(&e->actor) || (e->flags & KG_LEXF_ADJ))) {
+				const struct kg_lex_entry *st = state_of(c, e);
+				struct kg_actor a = st ? st->actor : e->actor;
+				add_np(c, i, i + 1, &a, NP_ADJ, 0.8);
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
 /* ---- one sentence ---- */
 
 static void tag_tokens(struct kg_coder *c)
@@ -2305,6 +2356,8 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			i += w - 1;
 			continue;
 		}
+		if (hyphen_owner(c, i))
+			continue;
 		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
 			/* remembered at once: "Turkey said it would ..." */
 			if (c->nnp && !(c->np[c->nnp - 1].f & NP_REF))
