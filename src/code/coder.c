@@ -122,9 +122,10 @@ static const struct word words[] = {
 	{"into", W_PREP, 0}, {"is", W_AUX | W_BE, 0}, {"it", W_PRON, 0}, {"its", W_PPRON, 0},
 	{"jan", W_MONTH, 1}, {"january", W_MONTH, 1}, {"jointly", W_ADV, 0},
 	{"jul", W_MONTH, 7}, {"july", W_MONTH, 7}, {"jun", W_MONTH, 6}, {"june", W_MONTH, 6},
-	{"just", W_ADV, 0}, {"kingdom", W_REFSTATE, 0}, {"likely", W_POSSIB, 0},
-	{"mar", W_MONTH, 3}, {"march", W_MONTH, 3}, {"may", W_MODAL | W_POSSIB, 5},
-	{"meanwhile", W_FUNC, 0}, {"might", W_MODAL | W_POSSIB, 0}, {"military", W_REFMIL, 0},
+	{"junta", W_REFGOV, 0}, {"just", W_ADV, 0}, {"kingdom", W_REFSTATE, 0},
+	{"likely", W_POSSIB, 0}, {"mar", W_MONTH, 3}, {"march", W_MONTH, 3},
+	{"may", W_MODAL | W_POSSIB, 5}, {"meanwhile", W_FUNC, 0},
+	{"might", W_MODAL | W_POSSIB, 0}, {"military", W_REFMIL, 0},
 	{"militia", W_REFGROUP, 0}, {"ministry", W_REFGOV, 0}, {"monday", W_WDAY, 1},
 	{"movement", W_REFGROUP, 0}, {"mr.", W_HON, 0}, {"mrs.", W_HON, 0}, {"ms.", W_HON, 0},
 	{"mull", W_CONS, 0}, {"mulling", W_CONS, 0}, {"mulls", W_CONS, 0},
@@ -812,6 +813,28 @@ static const struct kg_lex_entry *state_of(const struct kg_coder *c, const struc
 	return cc ? kg_lex_by_code(c->lx, cc) : NULL;
 }
 
+/* The last non-person actor whose name ends with the word at token h
+ * ("the junta" after "Niger's military junta"). */
+static const struct memo *recall_named(const struct kg_coder *c, size_t h)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO, wn;
+	const char *w = norm_of(c, h, &wn);
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const char *nm = m->actor.name, *sp;
+		size_t ln;
+		if (m->actor.type == KG_ACTOR_PERSON || !nm)
+			continue;
+		sp = strrchr(nm, ' ');
+		sp = sp ? sp + 1 : nm;
+		ln = strlen(sp);
+		if (ln == wn && !strncasecmp(sp, w, wn))
+			return m;
+	}
+	return NULL;
+}
+
 /* A reference phrase at i ("the country", "its", "he"); returns tokens used. */
 static size_t reference(struct kg_coder *c, size_t i)
 {
@@ -863,8 +886,10 @@ static size_t reference(struct kg_coder *c, size_t i)
 			/* "the army": one met before if its state is spoken of at
 			 * least as much as the last state, else the last state's */
 			st = recall_state(c);
-			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
-			    (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
+			if ((m = recall_named(c, h))) {
+				agent = NULL, st = NULL;	/* "the junta": "Niger's junta" */
+			} else if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
+				   (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
 				agent = NULL, st = NULL;
 			else
 				m = NULL;
@@ -1494,6 +1519,20 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
 	return k;
 }
 
+/* Does the phrase before the comma at q hold a verb (not an apposition
+ * like ", the Russian president,")? */
+static int verb_segment(const struct kg_coder *c, size_t q)
+{
+	size_t j = q, n = 0;
+
+	while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1)) {
+		j--;
+		if (c->ti[j].np < 0 && lower_word(c, j) && !(c->ti[j].cls & (W_DET | W_PPRON)))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The subject of a relation at token r: walk left through the verb group
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
@@ -1563,6 +1602,22 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			first = 0;	/* no verb before: the subject is further left */
 			k = q;
 			continue;
+		}
+		if (is_comma(c, q) && first && q + 1 < NT && c->ti[q + 1].rel >= 0 &&
+		    !(c->rel[c->ti[q + 1].rel].e->forms & KG_FORM_ING) && c->rel[c->ti[q + 1].rel].verb &&
+		    verb_segment(c, q)) {
+			/* "Niger junta orders troops out, deepens ties with Russia":
+			 * a comma joining two verbs keeps the subject */
+			if (*last_subj >= 0) {
+				side_add(s, *last_subj);
+				return 1;
+			}
+			for (size_t p2 = 0; p2 < c->nnp && c->np[p2].a < q; p2++)
+				if (usable(c, (int)p2) && !(c->np[p2].f & NP_PPOBJ)) {
+					conjuncts_left(c, (int)p2, s);
+					return 1;
+				}
+			return 0;
 		}
 		if (is_comma(c, q)) {
 			/* An inserted phrase: jump to the comma that opens it. */
