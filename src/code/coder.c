@@ -1559,7 +1559,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			/* "Thousands of Israelis protested": the part is the whole */
 			if ((n->f & NP_PPOBJ) && n->a >= 2 && is(c, n->a - 1, "of") &&
-			    part_word(c, n->a - 2) && usable(c, p)) {
+			    part_word(c, n->a - 2) && usable(c, p) &&
+			    !(n->a >= 3 && (c->ti[n->a - 3].cls & W_DET))) {	/* not "a member of X" */
 				conjuncts_left(c, p, s);
 				return 1;
 			}
