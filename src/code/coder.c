@@ -2284,6 +2284,50 @@ static int hyphen_owner(struct kg_coder *c, size_t i)
 	return 0;
 }
 
+/*
+ * A multi-word relation with a determiner, possessive or adjectives after
+ * its first word: "recalled its ambassador", "cut all ties", "restored
+ * full diplomatic relations".  *nw counts the words spanned.
+ */
+static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, size_t *nw)
+{
+	const struct kg_lex_entry *best = NULL, *e;
+	size_t hn, j, w2, besttok = 0;
+	const char *h;
+	char buf[256];
+
+	if (c->ti[i].lead < 2)
+		return NULL;
+	h = norm_of(c, i, &hn);
+	for (j = i + 2; j <= i + 4 && j < NT; j++) {
+		const struct ti *g = &c->ti[j - 1];
+		/* the word just before the tail must be a gap word */
+		if (!((g->cls & (W_DET | W_PPRON)) || is(c, j - 1, "all") ||
+		      (lower_word(c, j - 1) && !g->cls && g->rel < 0 && g->np < 0)))
+			break;
+		for (w2 = c->ti[i].lead - 1; w2 >= 1; w2--) {
+			size_t a = c->ti[j].noff, b, n;
+			if (j + w2 > NT)
+				continue;
+			b = c->ti[j + w2 - 1].noff + c->ti[j + w2 - 1].nlen;
+			if (hn + 1 + (b - a) >= sizeof buf)
+				continue;
+			memcpy(buf, h, hn);
+			buf[hn] = ' ';
+			memcpy(buf + hn + 1, c->nbuf + a, b - a);
+			n = hn + 1 + (b - a);
+			for (e = kg_lex_get(c->lx, buf, n); e; e = e->next)
+				if (e->kind == KG_LEX_RELATION && j + w2 - i > besttok) {
+					best = e;
+					besttok = j + w2 - i;
+					break;
+				}
+		}
+	}
+	*nw = besttok;
+	return best;
+}
+
 /* ---- one sentence ---- */
 
 static void tag_tokens(struct kg_coder *c)
@@ -2421,9 +2465,18 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			i += n - 1;
 			continue;
 		}
-		if ((e = lookup(c, i, M_REL, &w))) {
-			add_relation(c, i, w, e);
-			i += w - 1;
+		{
+			size_t gw = 0;
+			const struct kg_lex_entry *g = gapped(c, i, &gw);
+
+			if (!(e = lookup(c, i, M_REL, &w)))
+				w = 0;
+			if (g && gw > w)
+				e = g, w = gw;	/* "recalled its ambassador from" */
+			if (e) {
+				add_relation(c, i, w, e);
+				i += w - 1;
+			}
 		}
 	}
 	attribution(c);
