@@ -1716,13 +1716,16 @@ static int agent_by(const struct kg_coder *c, size_t k, size_t max, struct side 
 }
 
 /* "an attack ... in Kerman": the place's state is the target. */
-static int place_target(struct kg_coder *c, size_t k, struct side *s)
+static int place_target(struct kg_coder *c, size_t k, size_t limit, struct side *s)
 {
 	size_t end = clause_end(c, k, 10);
 
+	if (limit && end > limit)
+		end = limit;
+
 	for (; k < end; k++) {
 		int p = c->ti[k].np;
-		if (p >= 0 && c->np[p].a == k && k > 0 && is(c, k - 1, "in") &&
+		if (p >= 0 && c->np[p].a == k && k > 0 && (is(c, k - 1, "in") || is(c, k - 1, "near")) &&
 		    ((c->np[p].f & NP_PLACE) || ((c->np[p].f & NP_POSS) && is_state(&c->np[p].actor)))) {
 			side_add(s, p);
 			return 1;
@@ -1995,6 +1998,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
 		subject_left(c, r->a, &tgt, last_subj, NULL);
+		if (!tgt.n && src.n && root >= 18) {
+			/* "The embassy in Kabul was attacked by IS": the place in a
+			 * subject that names no actor */
+			size_t q0 = r->a > 8 ? r->a - 8 : 0, q;
+			for (q = q0; q < r->a; q++)
+				if (usable(c, c->ti[q].np) || boundary(c, q) || is_comma(c, q))
+					break;
+			if (q == r->a)
+				place_target(c, q0, r->a, &tgt);
+			conf -= 0.15;
+		}
 	} else if (r->verb) {
 		if (r->participle && r->a > 0) {
 			size_t k = r->a - 1;
@@ -2031,7 +2045,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		/* "struck a refinery in Russia's Ryazan region" */
 		if (!tgt.n && src.n && root >= 18 && (strstr(r->e->prep ? r->e->prep : "", "_")))
-			place_target(c, r->b, &tgt), conf -= 0.15;
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
 	} else {
 		/* Event noun: "X's attack on Y", "the U.S. withdrawal from Y",
 		 * "an attack by X in Y", "talks between X and Y". */
@@ -2070,7 +2084,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		/* "an attack by X in Kerman", but not "... the wars in Ukraine" */
 		if (!tgt.n && src.n && root >= 18 && !governed)
-			place_target(c, r->b, &tgt), conf -= 0.15;
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
 	}
 	/* "Iran said Israel attacked its consulate": a pronoun object is not
 	 * the subject itself (re-resolved past it) */
