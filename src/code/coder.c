@@ -668,6 +668,12 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 	return arena_join(c, country, NULL, agent, agent ? strlen(agent) : 0);
 }
 
+/* A capitalised word (no other test) */
+static int name_word_raw(const struct kg_coder *c, size_t i)
+{
+	return (T(i).flags & KG_TOK_WORD) && (T(i).flags & KG_TOK_CAP) && !c->ti[i].cls;
+}
+
 /* A capitalised word that may be part of a name nobody knows. */
 static int name_word(const struct kg_coder *c, size_t i)
 {
@@ -675,9 +681,18 @@ static int name_word(const struct kg_coder *c, size_t i)
 
 	if (i >= NT || !(T(i).flags & KG_TOK_WORD) || !(T(i).flags & KG_TOK_CAP))
 		return 0;
-	if (is(c, i, "western") || is(c, i, "eastern") || is(c, i, "northern") ||
-	    is(c, i, "southern") || is(c, i, "central"))
-		return 0;
+	{
+		/* capitalised adjectives that name no actor */
+		static const char *const adj[] = {
+			"western", "eastern", "northern", "southern", "central", "european",
+			"asian", "african", "arab", "muslim", "christian", "jewish", "sunni",
+			"shiite", "shia", "islamist", "islamic", "latin", "nordic", "global",
+			"international", "national", "federal", "regional", NULL
+		};
+		for (int k = 0; adj[k]; k++)
+			if (is(c, i, adj[k]) && !(i + 1 < NT && name_word_raw(c, i + 1)))
+				return 0;
+	}
 	if (c->title)
 		return 0;	/* "Ceasefire Falters": title case is no name */
 	{
@@ -1541,7 +1556,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			const char *noun)
 {
 	size_t k = r, steps = 0;
-	int first = 1;
+	int first = 1, via_conj = 0;
 
 	while (k > 0 && steps++ < 24) {
 		size_t q = k - 1;
@@ -1564,8 +1579,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				conjuncts_left(c, p, s);
 				return 1;
 			}
-			if (!usable(c, p) || ((n->f & NP_PPOBJ) && !(n->f & NP_POSS)))
-				continue;
+			if (!usable(c, p) || (n->f & NP_PPOBJ))
+				continue;	/* "a response to Washington's bullying" */
 			conjuncts_left(c, p, s);
 			return 1;
 		}
@@ -1590,6 +1605,11 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				continue;
 			}
 		}
+		if (via_conj && (c->ti[q].cls & W_SAY) && q > 0 && c->ti[q - 1].np >= 0) {
+			/* "X said ... and urged Y": the speaker urged */
+			side_add(s, c->ti[q - 1].np);
+			return 1;
+		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
 		if ((c->ti[q].cls & W_CONJ) && (first || (q + 1 < NT && c->ti[q + 1].np < 0 &&
@@ -1601,6 +1621,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				return 1;
 			}
 			first = 0;	/* no verb before: the subject is further left */
+			via_conj = 1;
 			k = q;
 			continue;
 		}
