@@ -668,6 +668,8 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 	return arena_join(c, country, NULL, agent, agent ? strlen(agent) : 0);
 }
 
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
+
 /* A capitalised word (no other test) */
 static int name_word_raw(const struct kg_coder *c, size_t i)
 {
@@ -696,9 +698,12 @@ static int name_word(const struct kg_coder *c, size_t i)
 	if (c->title)
 		return 0;	/* "Ceasefire Falters": title case is no name */
 	{
-		/* "Iran-backed", "U.S.-led": a compound adjective, not a name */
+		/* "Iran-backed", "U.S.-led": a compound adjective, not a name;
+		 * "Iran-Afghanistan": two actors */
 		const char *w = c->text + T(i).off, *h = memchr(w, '-', T(i).len);
 		if (h && h + 1 < w + T(i).len && h[1] >= 'a' && h[1] <= 'z')
+			return 0;
+		if (h && part_actor(c, w, (size_t)(h - w)))
 			return 0;
 	}
 	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
@@ -706,6 +711,21 @@ static int name_word(const struct kg_coder *c, size_t i)
 		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
 		return 0;
 	return 1;
+}
+
+/* "external forces", "foreign troops": not the state in the news */
+static int foreign_adj(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const fa[] = {
+		"external", "foreign", "outside", "international", "allied", "rival", "enemy",
+		"western", "coalition", "multinational", NULL
+	};
+
+	for (size_t k = a; k < b; k++)
+		for (int i = 0; fa[i]; i++)
+			if (is(c, k, fa[i]))
+				return 1;
+	return 0;
 }
 
 /* "drone attacks", "police raid": a singular agent word before an event
@@ -996,6 +1016,17 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 	unsigned f = 0;
 	double conf = 0.9;
 
+	if ((T(j).flags & KG_TOK_CAP) && is(c, j, "the") && j + 1 < NT && (T(j + 1).flags & KG_TOK_CAP) &&
+	    (e = lookup(c, j, M_ACTOR, &w)) && w >= 2 && (e = pick_actor(c, e, j, w))) {
+		/* "The Diplomat", "The Hague": "The" belongs to the name */
+		struct kg_actor a = e->actor;
+		unsigned f0 = 0;
+		j += w;
+		if (j < NT && (T(j).flags & KG_TOK_POSS))
+			f0 |= NP_POSS, j++;
+		add_np(c, i, j, &a, f0 | (a.type == KG_ACTOR_PERSON ? NP_PERSON : 0), 0.9);
+		return j - i;
+	}
 	if (c->ti[j].cls & W_DET && !(c->ti[j].cls & W_NEG) && !is(c, j, "that")) {
 		det = 1;
 		j++;
@@ -1199,7 +1230,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		act.code = agent->agent ? agent->agent : "";
 		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
 				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
-				     !strcmp(agent->agent, "LEG")) && !det) {
+				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
 			/* "government officials", "security forces": the state in
 			 * the news */
 			const struct kg_actor *st = recall_state(c);
@@ -2363,6 +2394,53 @@ static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, siz
 	return best;
 }
 
+/* The actor entry a part of a word names ("Iran" in "Iran-Afghanistan"). */
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n)
+{
+	char norm[64];
+	size_t k;
+	const struct kg_lex_entry *e;
+
+	if (!n || n >= sizeof norm || !(k = kg_lex_norm(w, n, norm, sizeof norm)))
+		return NULL;
+	for (e = kg_lex_get(c->lx, norm, k); e; e = e->next)
+		if (e->kind == KG_LEX_ACTOR && (!(e->flags & KG_LEXF_EXACT) ||
+						(strlen(e->surface) == n && !memcmp(e->surface, w, n))))
+			return e;
+	return NULL;
+}
+
+/* "the Iran-Afghanistan border", "Israel-Hamas war": two actors in one
+ * word are mentioned (not unknown names), but take no role. */
+static int hyphen_pair(struct kg_coder *c, size_t i)
+{
+	const char *w = c->text + T(i).off, *h;
+	const struct kg_lex_entry *a, *b;
+	struct np p = {0};
+
+	if (!(T(i).flags & KG_TOK_CAP) || !(h = memchr(w, '-', T(i).len)))
+		return 0;
+	if (!(a = part_actor(c, w, (size_t)(h - w))) ||
+	    !(b = part_actor(c, h + 1, T(i).len - (size_t)(h - w) - 1)))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const struct kg_lex_entry *e = k ? b : a;
+		const struct kg_lex_entry *st = (e->flags & KG_LEXF_ADJ) ? state_of(c, e) : NULL;
+		struct kg_mention *m;
+
+		p.actor = st ? st->actor : e->actor;
+		KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
+		m = &c->res.mentions[c->res.nmentions++];
+		m->sentence = c->si;
+		m->off = k ? (size_t)(h + 1 - c->text) : T(i).off;
+		m->len = k ? T(i).off + T(i).len - m->off : (size_t)(h - w);
+		m->actor = p.actor;
+		m->resolved = true;
+		remember(c, &p);
+	}
+	return 1;
+}
+
 /* ---- one sentence ---- */
 
 static void tag_tokens(struct kg_coder *c)
@@ -2491,7 +2569,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			i += w - 1;
 			continue;
 		}
-		if (hyphen_owner(c, i))
+		if (hyphen_owner(c, i) || hyphen_pair(c, i))
 			continue;
 		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
 			/* remembered at once: "Turkey said it would ..." */

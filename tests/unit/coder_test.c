@@ -181,6 +181,19 @@ static void facts_and_unknown_names(void)
 			CU_ASSERT_STRING_EQUAL(r->mentions[i].actor.code, "");
 		}
 	CU_ASSERT(unres);
+	/* two actors joined by a hyphen are mentioned, not unknown */
+	r = code("Disputes over the Iran-Afghanistan border persist, The Diplomat said.", NULL);
+	unres = 0;
+	for (i = 0; i < r->nmentions; i++) {
+		CU_ASSERT(r->mentions[i].resolved);
+		if (!strcmp(r->mentions[i].actor.name, "Afghanistan"))
+			unres++;
+		if (!strcmp(r->mentions[i].actor.name, "The Diplomat"))
+			unres++;
+	}
+	CU_ASSERT_EQUAL(unres, 2);
+	CU_ASSERT_EQUAL(r->ntriples, 0);
+	r = code("Interior Minister Ahmad Vahidi met Zorgan Blimp in Tehran.", NULL);
 	/* an unknown name takes part, unresolved, with an empty code */
 	CU_ASSERT_PTR_NOT_NULL(find(r, "Ahmad Vahidi", "Zorgan Blimp"));
 }
