@@ -1440,7 +1440,10 @@ static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
 	size_t a = c->np[k].a;
 
 	side_add(s, k);
-	while (a >= 2 && ((c->ti[a - 1].cls & W_CONJ) || (is_comma(c, a - 1) && s->n > 1)) &&
+	while (a >= 2 && ((c->ti[a - 1].cls & W_CONJ) || (is_comma(c, a - 1) && s->n > 1) ||
+			  /* a headline: "Israel, Hamas agree to ceasefire" */
+			  (is_comma(c, a - 1) && !punct(c, NT - 1, '.') && c->ti[a - 2].np >= 0 &&
+			   c->np[c->ti[a - 2].np].a == 0)) &&
 	       usable(c, c->ti[a - 2].np)) {
 		int p = c->ti[a - 2].np;
 		if (is_comma(c, a - 1) && !(c->np[k].f & NP_PPOBJ) && (c->np[p].f & NP_PPOBJ))
@@ -1515,7 +1518,9 @@ static int part_word(const struct kg_coder *c, size_t k)
 		"village", "province", "region", "capital", "dozens", "hundreds", "thousands",
 		"scores", "some", "many", "most", "several", "all", "part", "parts", "remnants",
 		"elements", "wing", "branch", "territory", "port", "ports", "commanders",
-		"commander", "camps", "hideouts", "strongholds", "infrastructure", NULL
+		"commander", "camps", "hideouts", "strongholds", "infrastructure", "areas", "area",
+		"regions", "towns", "cities", "villages", "neighbourhoods", "neighborhoods",
+		"outskirts", "north", "south", "east", "west", "centre", "center", NULL
 	};
 
 	if (T(k).flags & KG_TOK_NUM)
@@ -1793,6 +1798,28 @@ struct mod {
 	int negated;
 };
 
+/* "agreed (on Wednesday) to a ceasefire": an agreement reached, not an
+ * intention ("agreed to talk") */
+static int agreed_noun(const struct kg_coder *c, size_t k)
+{
+	size_t j, w;
+	const struct kg_lex_entry *e;
+
+	if (!(is(c, k, "agreed") || is(c, k, "agree") || is(c, k, "agrees")))
+		return 0;
+	for (j = k + 1; j < k + 4 && j < NT && !is(c, j, "to"); j++)
+		;
+	if (j + 1 >= NT || !is(c, j, "to"))
+		return 0;
+	j++;
+	if (c->ti[j].cls & W_DET)
+		return 1;
+	for (e = lookup(c, j, M_REL, &w); e; e = e->next)
+		if (e->kind == KG_LEX_RELATION && e->pos[0] == 'n')
+			return 1;
+	return 0;
+}
+
 static void scan_modality(const struct kg_coder *c, size_t a, size_t b, struct mod *m)
 {
 	int cons = 0, intd = 0, poss = 0;
@@ -1804,7 +1831,9 @@ static void scan_modality(const struct kg_coder *c, size_t a, size_t b, struct m
 			continue;
 		if (cls & W_CONS)
 			cons = 1;
-		if (cls & W_INT)
+		/* "agreed to a ceasefire" is an agreement, "agreed to talk" an
+		 * intention */
+		if ((cls & W_INT) && !agreed_noun(c, k))
 			intd = 1;
 		if (cls & W_POSSIB)
 			poss = 1;
@@ -1981,6 +2010,11 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 		}
 		if (is(c, k, "to"))
 			continue;	/* "agreed to open talks" */
+		if ((c->ti[k].cls & W_PREP) && k + 1 < b &&
+		    ((c->ti[k + 1].cls & (W_WDAY | W_MONTH)) || (T(k + 1).flags & KG_TOK_NUM))) {
+			k++;	/* "agreed on Wednesday to a ceasefire" */
+			continue;
+		}
 		if (!lower_word(c, k) || (c->ti[k].cls & W_PREP))
 			return 0;
 		if (k + 1 < b && !(c->ti[k + 1].rel >= 0))
