@@ -1397,7 +1397,8 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) &&
 		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)) && !aspect_verb(c, k - 1))
 			return;	/* "mounting demands", "the increasing threats" */
-	} else if (!(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
+	} else if (e->forms && !(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
+		/* (entries of other readers have no forms: any form) */
 		return;
 	}
 	if (!verb && a + w + 1 < NT && lower_word(c, a + w) && !c->ti[a + w].cls &&

@@ -221,6 +221,34 @@ static void datelines_and_composition(void)
 	CU_ASSERT_STRING_EQUAL(t->object.code, "RUSGOV");
 }
 
+/* Relation entries added by other readers (PETRARCH) carry no word forms;
+ * the coder takes them as any form. */
+static void foreign_relation_entries(void)
+{
+	struct kg_lexicon *lx = kg_lex_new();
+	struct kg_coder *cd;
+	struct kg_lex_entry *e;
+	struct kg_article a = {0};
+	const struct kg_result *r;
+	static const char text[] = "Russia's blitz on Ukraine failed. Russia blitzed Ukraine.";
+
+	CU_ASSERT_EQUAL_FATAL(kg_lex_load_builtin(lx), 0);
+	e = kg_lex_add(lx, KG_LEX_RELATION, "blitz", 5);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	e->pos = "n", e->prep = "on", e->cameo = "190", e->label = "blitzes";
+	e = kg_lex_add(lx, KG_LEX_RELATION, "blitzed", 7);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	e->pos = "v", e->prep = "_", e->cameo = "190", e->label = "blitzes";
+	cd = kg_coder_new(lx);
+	a.text = text;
+	a.len = strlen(text);
+	a.origin = "test";
+	CU_ASSERT_EQUAL(kg_coder_run(cd, &a, &r), 0);
+	CU_ASSERT_EQUAL(r->ntriples, 2);
+	kg_coder_free(cd);
+	kg_lex_free(lx);
+}
+
 static void cleanup(void)
 {
 	kg_coder_free(CD);
@@ -237,6 +265,7 @@ void test_coder(void)
 		{"polarity, hedges and attribution", polarity_hedges_attribution},
 		{"facts and unknown names", facts_and_unknown_names},
 		{"datelines and composed codes", datelines_and_composition},
+		{"relation entries of other readers", foreign_relation_entries},
 		{"cleanup", cleanup},
 		CU_TEST_INFO_NULL
 	};
