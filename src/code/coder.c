@@ -2173,27 +2173,6 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (!tgt.n && src.n && root >= 18 && !governed)
 			place_target(c, r->b, 0, &tgt), conf -= 0.15;
 	}
-	/* "Iran said Israel attacked its consulate": a pronoun object is not
-	 * the subject itself (re-resolved past it) */
-	for (i = 0; i < tgt.n; i++) {
-		struct np *tp = &c->np[tgt.np[i]];
-		const struct memo *mm;
-		const char *sc = src.n ? c->np[src.np[0]].actor.code : NULL;
-		if (!(tp->f & NP_PRONOUN) || (tp->f & NP_POSS) || !sc || !tp->actor.code || strlen(sc) < 3 ||
-		    strlen(tp->actor.code) < 3 || strncmp(tp->actor.code, sc, 3))
-			continue;
-		mm = recall(c, tp->actor.type == KG_ACTOR_PERSON ? REF_PERSON : REF_NONPERSON, sc);
-		if (mm && mm->actor.code && strncmp(mm->actor.code, sc, 3)) {
-			const char *agent = tp->actor.code + 3;
-			struct kg_actor a = mm->actor;
-			if (*agent && a.country && *a.country) {
-				/* "its consulate": the other state's */
-				a.code = compose_code(c, a.country, agent);
-				a.type = KG_ACTOR_GOVERNMENT;
-			}
-			tp->actor = a;
-		}
-	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
 	/* the noun's own source is the demand's target ("a Turkish
