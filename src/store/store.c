@@ -2,8 +2,13 @@
  * store.c: open, migrate and write the SQLite store.
  *
  * Statements used per article are prepared once and kept in the handle
- * (the SQL sits above each).  Writes happen inside the caller's
+ * (the SQL sits in stmt_sql[]).  Writes happen inside the caller's
  * transaction, so a kill loses at most the article in flight.
+ *
+ * Deduplication: events holds one row per mention (its provenance), and
+ * unique_events one row per (subject, object, CAMEO code, date) with the
+ * counts mentions/articles/sources kept right here, on insert and on
+ * removal (ingest --reextract), without recounting the table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +25,20 @@ enum {
 	ST_ADD_SENTENCE,
 	ST_FIND_ACTOR,
 	ST_ADD_ACTOR,
+	ST_ADD_ALIAS,
 	ST_ADD_MENTION,
+	ST_ADD_UNIQUE,
 	ST_ADD_EVENT,
+	ST_COUNT_ARTICLE,
+	ST_ADD_SOURCE,
+	ST_ADD_FACT,
+	ST_ARTICLE_EVENTS,
+	ST_DROP_SOURCE,
+	ST_DEL_SOURCE,
+	ST_UNCOUNT,
+	ST_DEL_UNIQUE,
+	ST_DEL_SENTENCES,
+	ST_GET_ARTICLE,
 	ST_N
 };
 
@@ -29,26 +46,62 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_FIND_ARTICLE] = "SELECT id FROM articles WHERE hash = ?1",
 	[ST_ADD_ARTICLE] = "INSERT INTO articles (ext_id, title, source, url, published, hash, text)"
 			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_ADD_SENTENCE] = "INSERT INTO sentences (article_id, seq, start, end, text)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ADD_SENTENCE] = "INSERT INTO sentences (article_id, seq, start, end, text, char_start, char_end)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_FIND_ACTOR] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
 	[ST_ADD_ACTOR] = "INSERT INTO actors (name, code, type, country, resolved)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_ADD_MENTION] = "INSERT INTO mentions (sentence_id, actor_id, start, end)"
-			   " VALUES (?1, ?2, ?3, ?4)",
+	[ST_ADD_ALIAS] = "INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?1, ?2)",
+	[ST_ADD_MENTION] = "INSERT INTO mentions (sentence_id, actor_id, start, end, char_start, char_end)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* One statement finds or creates the distinct event and counts the
+	 * mention: no SELECT per row. */
+	[ST_ADD_UNIQUE] = "INSERT INTO unique_events (subject_id, object_id, cameo, event_date,"
+			  " predicate, quad_class, goldstein, mentions)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)"
+			  " ON CONFLICT (subject_id, object_id, cameo, event_date)"
+			  " DO UPDATE SET mentions = mentions + 1 RETURNING id",
 	[ST_ADD_EVENT] = "INSERT INTO events (sentence_id, subject_id, object_id, against_id,"
 			 " predicate, cameo, quad_class, goldstein, modality, negated, reported,"
-			 " event_date, location, attribution, confidence)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+			 " event_date, location, attribution, confidence, unique_event_id)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	[ST_COUNT_ARTICLE] = "UPDATE unique_events SET articles = articles + 1, sources = sources + ?2"
+			     " WHERE id = ?1",
+	[ST_ADD_SOURCE] = "INSERT INTO unique_event_sources (unique_event_id, source, articles)"
+			  " VALUES (?1, ?2, 1) ON CONFLICT (unique_event_id, source)"
+			  " DO UPDATE SET articles = articles + 1 RETURNING articles",
+	[ST_ADD_FACT] = "INSERT INTO facts (sentence_id, subject_id, relation, value, object_id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ARTICLE_EVENTS] = "SELECT e.unique_event_id, count(*) FROM sentences s"
+			      " JOIN events e ON e.sentence_id = s.id"
+			      " WHERE s.article_id = ?1 AND e.unique_event_id IS NOT NULL"
+			      " GROUP BY e.unique_event_id",
+	[ST_DROP_SOURCE] = "UPDATE unique_event_sources SET articles = articles - 1"
+			   " WHERE unique_event_id = ?1 AND source = ?2 RETURNING articles",
+	[ST_DEL_SOURCE] = "DELETE FROM unique_event_sources"
+			  " WHERE unique_event_id = ?1 AND source = ?2 AND articles <= 0",
+	[ST_UNCOUNT] = "UPDATE unique_events SET mentions = mentions - ?2, articles = articles - 1,"
+		       " sources = sources - ?3 WHERE id = ?1 RETURNING mentions",
+	[ST_DEL_UNIQUE] = "DELETE FROM unique_events WHERE id = ?1 AND mentions <= 0",
+	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE article_id = ?1",
+	[ST_GET_ARTICLE] = "SELECT ext_id, title, published, source, url, text FROM articles"
+			   " WHERE id = ?1",
 };
 
 struct kg_store {
 	sqlite3 *db;
 	char *path;
 	unsigned flags;
+	int ready;		/* opened and migrated */
+	long added;		/* articles added through this handle */
 	sqlite3_stmt *stmt[ST_N];
 	sqlite3_int64 *sent_ids;
+	size_t *sent_chars;
 	size_t sent_cap;
+	sqlite3_int64 *uids;	/* distinct events of the article being added */
+	size_t nuids, uid_cap;
+	char *art_str[6];	/* the article loaded by kg_store_article_load */
+	char origin[64];
 };
 
 sqlite3 *kg_store_db(struct kg_store *st)
@@ -111,6 +164,11 @@ static int latest_version(void)
 	while (migration(n + 1))
 		n++;
 	return n;
+}
+
+int kg_store_schema_version(void)
+{
+	return latest_version();
 }
 
 /* Is this file a kgraph store (or empty, so we may make it one)? */
@@ -214,6 +272,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		kg_store_close(st);
 		return -1;
 	}
+	st->ready = 1;
 	*out = st;
 	return 0;
 }
@@ -224,9 +283,20 @@ void kg_store_close(struct kg_store *st)
 		return;
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(st->stmt[i]);
+	/* Keep the planner's statistics fresh: a full ANALYZE after a large
+	 * ingest, otherwise the cheap PRAGMA optimize SQLite recommends at
+	 * close.  Neither matters for correctness, so errors are ignored. */
+	if (st->db && st->ready && !(st->flags & KG_STORE_READONLY) &&
+	    sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, st->added > KG_STORE_ANALYZE_AFTER ? "ANALYZE" : "PRAGMA optimize",
+			     NULL, NULL, NULL);
 	if (st->db)
 		sqlite3_close(st->db);
+	for (int i = 0; i < 6; i++)
+		free(st->art_str[i]);
 	free(st->sent_ids);
+	free(st->sent_chars);
+	free(st->uids);
 	free(st->path);
 	free(st);
 }
@@ -277,6 +347,28 @@ static sqlite3_stmt *stmt(struct kg_store *st, int i)
 	return st->stmt[i];
 }
 
+/* Run a statement that returns one integer (RETURNING, SELECT); *v is
+ * left alone when it returns no row.  Resets it, so nothing stays pending. */
+static int step_int(struct kg_store *st, sqlite3_stmt *s, sqlite3_int64 *v, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(s, 0);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, what);
+}
+
+static int step_done(struct kg_store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, what);
+}
+
 static void bind_text(sqlite3_stmt *s, int i, const char *t)
 {
 	if (t)
@@ -285,18 +377,39 @@ static void bind_text(sqlite3_stmt *s, int i, const char *t)
 		sqlite3_bind_null(s, i);
 }
 
+/* Characters (code points) in text[0..off), counted on from a cursor so
+ * that walking an article's sentences in order is linear. */
+struct cursor {
+	size_t byte, chr;
+};
+
+static size_t char_off(const char *text, size_t off, struct cursor *c)
+{
+	if (off < c->byte)
+		c->byte = c->chr = 0;
+	for (; c->byte < off; c->byte++)
+		if (((unsigned char)text[c->byte] & 0xC0) != 0x80)
+			c->chr++;
+	return c->chr;
+}
+
 /* The id of an actor, added on first sight. */
 static sqlite3_int64 actor_id(struct kg_store *st, const struct kg_actor *a, int resolved)
 {
 	sqlite3_stmt *s;
 	const char *code = a->code ? a->code : "";
+	sqlite3_int64 id = -1;
 
+	if (!a->name || !*a->name)
+		return kg_error("%s: an actor without a name", st->path);
 	if (!(s = stmt(st, ST_FIND_ACTOR)))
 		return -1;
 	bind_text(s, 1, a->name);
 	bind_text(s, 2, code);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		return sqlite3_column_int64(s, 0);
+	if (step_int(st, s, &id, "cannot look up actor") < 0)
+		return -1;
+	if (id >= 0)
+		return id;
 	if (!(s = stmt(st, ST_ADD_ACTOR)))
 		return -1;
 	bind_text(s, 1, a->name);
@@ -304,24 +417,212 @@ static sqlite3_int64 actor_id(struct kg_store *st, const struct kg_actor *a, int
 	bind_text(s, 3, kg_actor_type_name(a->type));
 	bind_text(s, 4, a->country);
 	sqlite3_bind_int(s, 5, resolved);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return db_error(st, "cannot add actor");
+	if (step_done(st, s, "cannot add actor") < 0)
+		return -1;
 	return sqlite3_last_insert_rowid(st->db);
+}
+
+static sqlite3_int64 triple_actor(struct kg_store *st, const struct kg_actor *a)
+{
+	return actor_id(st, a, a->code && *a->code);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int is_date(const char *d)
+{
+	return d && strlen(d) == 10 && d[4] == '-' && d[7] == '-';
+}
+
+/* Sentences, mentions, facts and events of r, for the stored article art. */
+static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_result *r)
+{
+	const struct kg_article *a = r->article;
+	const char *source = a->source && *a->source ? a->source : NULL;
+	struct cursor cur = {0, 0};
+	sqlite3_stmt *s;
+	size_t i, j;
+
+	if (r->nsentences > st->sent_cap) {
+		st->sent_cap = r->nsentences;
+		st->sent_ids = kg_xrealloc(st->sent_ids, st->sent_cap * sizeof *st->sent_ids);
+		st->sent_chars = kg_xrealloc(st->sent_chars, st->sent_cap * sizeof *st->sent_chars);
+	}
+	for (i = 0; i < r->nsentences; i++) {
+		const struct kg_sentence *se = &r->sentences[i];
+		size_t c0, c1;
+
+		if (se->off > a->len || se->len > a->len - se->off)
+			return kg_error("%s: sentence %zu lies outside the article", a->origin, i + 1);
+		c0 = char_off(a->text, se->off, &cur);
+		c1 = char_off(a->text, se->off + se->len, &cur);
+		if (!(s = stmt(st, ST_ADD_SENTENCE)))
+			return -1;
+		sqlite3_bind_int64(s, 1, art);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)se->off);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)(se->off + se->len));
+		sqlite3_bind_text(s, 5, a->text + se->off, (int)se->len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)c0);
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)c1);
+		if (step_done(st, s, "cannot add sentence") < 0)
+			return -1;
+		st->sent_ids[i] = sqlite3_last_insert_rowid(st->db);
+		st->sent_chars[i] = c0;
+	}
+	for (i = 0; i < r->nmentions; i++) {
+		const struct kg_mention *m = &r->mentions[i];
+		sqlite3_int64 id;
+		size_t c0, c1;
+
+		if (m->sentence >= r->nsentences || m->off > a->len || m->len > a->len - m->off)
+			return kg_error("%s: mention %zu lies outside the article", a->origin, i + 1);
+		if ((id = actor_id(st, &m->actor, m->resolved)) < 0)
+			return -1;
+		if (m->off < cur.byte) {	/* out of order: restart at its sentence */
+			cur.byte = r->sentences[m->sentence].off;
+			cur.chr = st->sent_chars[m->sentence];
+			if (m->off < cur.byte)
+				cur.byte = cur.chr = 0;
+		}
+		c0 = char_off(a->text, m->off, &cur);
+		c1 = char_off(a->text, m->off + m->len, &cur);
+		if (!(s = stmt(st, ST_ADD_MENTION)))
+			return -1;
+		sqlite3_bind_int64(s, 1, st->sent_ids[m->sentence]);
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)m->off);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)(m->off + m->len));
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)c0);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)c1);
+		if (step_done(st, s, "cannot add mention") < 0)
+			return -1;
+		/* The words the article used for the actor become an alias. */
+		if (m->len && (strlen(m->actor.name) != m->len ||
+			       memcmp(m->actor.name, a->text + m->off, m->len))) {
+			if (!(s = stmt(st, ST_ADD_ALIAS)))
+				return -1;
+			sqlite3_bind_text(s, 1, a->text + m->off, (int)m->len, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 2, id);
+			if (step_done(st, s, "cannot add alias") < 0)
+				return -1;
+		}
+	}
+	for (i = 0; i < r->nfacts; i++) {
+		const struct kg_fact *f = &r->facts[i];
+		sqlite3_int64 sid, oid = 0;
+
+		if (f->sentence >= r->nsentences)
+			return kg_error("%s: fact %zu lies outside the article", a->origin, i + 1);
+		if ((sid = triple_actor(st, &f->subject)) < 0 ||
+		    (f->has_object && (oid = triple_actor(st, &f->object)) < 0))
+			return -1;
+		if (!(s = stmt(st, ST_ADD_FACT)))
+			return -1;
+		sqlite3_bind_int64(s, 1, st->sent_ids[f->sentence]);
+		sqlite3_bind_int64(s, 2, sid);
+		bind_text(s, 3, f->relation ? f->relation : "");
+		bind_text(s, 4, f->value);
+		if (f->has_object)
+			sqlite3_bind_int64(s, 5, oid);
+		if (step_done(st, s, "cannot add fact") < 0)
+			return -1;
+	}
+	st->nuids = 0;
+	for (i = 0; i < r->ntriples; i++) {
+		const struct kg_triple *t = &r->triples[i];
+		const char *date = t->event_date[0] ? t->event_date : NULL;
+		sqlite3_int64 sid, oid, gid = 0, uid = -1;
+
+		if (t->sentence >= r->nsentences)
+			return kg_error("%s: triple %zu lies outside the article", a->origin, i + 1);
+		if (date && !is_date(date))
+			return kg_error("%s: triple %zu: bad event date '%s'", a->origin, i + 1, date);
+		if ((sid = triple_actor(st, &t->subject)) < 0 ||
+		    (oid = triple_actor(st, &t->object)) < 0 ||
+		    (t->has_against && (gid = triple_actor(st, &t->against)) < 0))
+			return -1;
+		if (!(s = stmt(st, ST_ADD_UNIQUE)))
+			return -1;
+		sqlite3_bind_int64(s, 1, sid);
+		sqlite3_bind_int64(s, 2, oid);
+		bind_text(s, 3, t->cameo);
+		bind_text(s, 4, date ? date : "");
+		bind_text(s, 5, t->predicate ? t->predicate : "");
+		sqlite3_bind_int(s, 6, t->quad_class);
+		sqlite3_bind_double(s, 7, t->goldstein);
+		if (step_int(st, s, &uid, "cannot count event") < 0)
+			return -1;
+		if (!(s = stmt(st, ST_ADD_EVENT)))
+			return -1;
+		sqlite3_bind_int64(s, 1, st->sent_ids[t->sentence]);
+		sqlite3_bind_int64(s, 2, sid);
+		sqlite3_bind_int64(s, 3, oid);
+		if (t->has_against)
+			sqlite3_bind_int64(s, 4, gid);
+		bind_text(s, 5, t->predicate ? t->predicate : "");
+		bind_text(s, 6, t->cameo);
+		sqlite3_bind_int(s, 7, t->quad_class);
+		sqlite3_bind_double(s, 8, t->goldstein);
+		bind_text(s, 9, kg_modality_name(t->modality));
+		sqlite3_bind_int(s, 10, t->negated);
+		sqlite3_bind_int(s, 11, t->reported);
+		bind_text(s, 12, date);
+		bind_text(s, 13, t->location);
+		bind_text(s, 14, t->attribution);
+		sqlite3_bind_double(s, 15, t->confidence);
+		sqlite3_bind_int64(s, 16, uid);
+		if (step_done(st, s, "cannot add event") < 0)
+			return -1;
+		KG_GROW(st->uids, st->nuids + 1, st->uid_cap);
+		st->uids[st->nuids++] = uid;
+	}
+
+	/* Each distinct event this article reports gains one article, and
+	 * one source when no other article of that source reported it. */
+	qsort(st->uids, st->nuids, sizeof *st->uids, cmp_id);
+	for (i = 0; i < st->nuids; i = j) {
+		sqlite3_int64 n = 0;
+
+		for (j = i + 1; j < st->nuids && st->uids[j] == st->uids[i]; j++)
+			;
+		if (source) {
+			if (!(s = stmt(st, ST_ADD_SOURCE)))
+				return -1;
+			sqlite3_bind_int64(s, 1, st->uids[i]);
+			bind_text(s, 2, source);
+			if (step_int(st, s, &n, "cannot count source") < 0)
+				return -1;
+		}
+		if (!(s = stmt(st, ST_COUNT_ARTICLE)))
+			return -1;
+		sqlite3_bind_int64(s, 1, st->uids[i]);
+		sqlite3_bind_int(s, 2, n == 1);
+		if (step_done(st, s, "cannot count article") < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int kg_store_add(struct kg_store *st, const struct kg_result *r)
 {
 	const struct kg_article *a = r->article;
 	sqlite3_stmt *s;
-	sqlite3_int64 art;
+	sqlite3_int64 art = -1;
 	char hash[40];
-	size_t i;
 
 	kg_store_hash(a->text, a->len, hash);
 	if (!(s = stmt(st, ST_FIND_ARTICLE)))
 		return -1;
 	bind_text(s, 1, hash);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (step_int(st, s, &art, "cannot look up article") < 0)
+		return -1;
+	if (art >= 0)
 		return 0;
 	if (!(s = stmt(st, ST_ADD_ARTICLE)))
 		return -1;
@@ -332,71 +633,160 @@ int kg_store_add(struct kg_store *st, const struct kg_result *r)
 	bind_text(s, 5, a->date);
 	bind_text(s, 6, hash);
 	sqlite3_bind_text(s, 7, a->text, (int)a->len, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return db_error(st, "cannot add article");
+	if (step_done(st, s, "cannot add article") < 0)
+		return -1;
 	art = sqlite3_last_insert_rowid(st->db);
-
-	if (r->nsentences > st->sent_cap) {
-		st->sent_cap = r->nsentences;
-		st->sent_ids = kg_xrealloc(st->sent_ids, st->sent_cap * sizeof *st->sent_ids);
-	}
-	for (i = 0; i < r->nsentences; i++) {
-		const struct kg_sentence *se = &r->sentences[i];
-
-		if (!(s = stmt(st, ST_ADD_SENTENCE)))
-			return -1;
-		sqlite3_bind_int64(s, 1, art);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)se->off);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)(se->off + se->len));
-		sqlite3_bind_text(s, 5, a->text + se->off, (int)se->len, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			return db_error(st, "cannot add sentence");
-		st->sent_ids[i] = sqlite3_last_insert_rowid(st->db);
-	}
-	for (i = 0; i < r->nmentions; i++) {
-		const struct kg_mention *m = &r->mentions[i];
-		sqlite3_int64 id = actor_id(st, &m->actor, m->resolved);
-
-		if (id < 0 || !(s = stmt(st, ST_ADD_MENTION)))
-			return -1;
-		sqlite3_bind_int64(s, 1, st->sent_ids[m->sentence]);
-		sqlite3_bind_int64(s, 2, id);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)m->off);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)(m->off + m->len));
-		if (sqlite3_step(s) != SQLITE_DONE)
-			return db_error(st, "cannot add mention");
-	}
-	for (i = 0; i < r->ntriples; i++) {
-		const struct kg_triple *t = &r->triples[i];
-		sqlite3_int64 sid = actor_id(st, &t->subject, 1), oid, gid = 0;
-
-		if (sid < 0 || (oid = actor_id(st, &t->object, 1)) < 0)
-			return -1;
-		if (t->has_against && (gid = actor_id(st, &t->against, 1)) < 0)
-			return -1;
-		if (!(s = stmt(st, ST_ADD_EVENT)))
-			return -1;
-		sqlite3_bind_int64(s, 1, st->sent_ids[t->sentence]);
-		sqlite3_bind_int64(s, 2, sid);
-		sqlite3_bind_int64(s, 3, oid);
-		if (t->has_against)
-			sqlite3_bind_int64(s, 4, gid);
-		bind_text(s, 5, t->predicate);
-		bind_text(s, 6, t->cameo);
-		sqlite3_bind_int(s, 7, t->quad_class);
-		sqlite3_bind_double(s, 8, t->goldstein);
-		bind_text(s, 9, kg_modality_name(t->modality));
-		sqlite3_bind_int(s, 10, t->negated);
-		sqlite3_bind_int(s, 11, t->reported);
-		bind_text(s, 12, t->event_date[0] ? t->event_date : NULL);
-		bind_text(s, 13, t->location);
-		bind_text(s, 14, t->attribution);
-		sqlite3_bind_double(s, 15, t->confidence);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			return db_error(st, "cannot add event");
-	}
+	if (add_derived(st, art, r) < 0)
+		return -1;
+	st->added++;
 	return 1;
+}
+
+/* Remove what coding produced for article art (sentences, mentions,
+ * events, facts, full-text rows), taking its share out of the counts of
+ * the distinct events it reported; an event no article reports any more
+ * goes. */
+static int drop_derived(struct kg_store *st, sqlite3_int64 art, const char *source)
+{
+	struct gone { sqlite3_int64 uid, n; } *g = NULL;
+	size_t ng = 0, cap = 0, i;
+	sqlite3_stmt *s;
+	int rc, ret = -1;
+
+	if (!(s = stmt(st, ST_ARTICLE_EVENTS)))
+		return -1;
+	sqlite3_bind_int64(s, 1, art);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		KG_GROW(g, ng + 1, cap);
+		g[ng].uid = sqlite3_column_int64(s, 0);
+		g[ng++].n = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read events");
+		goto out;
+	}
+	if (!(s = stmt(st, ST_DEL_SENTENCES)))
+		goto out;
+	sqlite3_bind_int64(s, 1, art);
+	if (step_done(st, s, "cannot remove sentences") < 0)
+		goto out;
+	for (i = 0; i < ng; i++) {
+		sqlite3_int64 left = -1, mentions = 0;
+
+		if (source) {
+			if (!(s = stmt(st, ST_DROP_SOURCE)))
+				goto out;
+			sqlite3_bind_int64(s, 1, g[i].uid);
+			bind_text(s, 2, source);
+			if (step_int(st, s, &left, "cannot count source") < 0)
+				goto out;
+			if (left == 0) {
+				if (!(s = stmt(st, ST_DEL_SOURCE)))
+					goto out;
+				sqlite3_bind_int64(s, 1, g[i].uid);
+				bind_text(s, 2, source);
+				if (step_done(st, s, "cannot remove source") < 0)
+					goto out;
+			}
+		}
+		if (!(s = stmt(st, ST_UNCOUNT)))
+			goto out;
+		sqlite3_bind_int64(s, 1, g[i].uid);
+		sqlite3_bind_int64(s, 2, g[i].n);
+		sqlite3_bind_int(s, 3, left == 0);
+		if (step_int(st, s, &mentions, "cannot count event") < 0)
+			goto out;
+		if (mentions <= 0) {
+			if (!(s = stmt(st, ST_DEL_UNIQUE)))
+				goto out;
+			sqlite3_bind_int64(s, 1, g[i].uid);
+			if (step_done(st, s, "cannot remove event") < 0)
+				goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(g);
+	return ret;
+}
+
+int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_result *r)
+{
+	const char *src = r->article->source && *r->article->source ? r->article->source : NULL;
+
+	if (drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
+		return -1;
+	return 0;
+}
+
+int kg_store_article_ids(struct kg_store *st, sqlite3_int64 **ids, size_t *n)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM articles ORDER BY id", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot list articles");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		KG_GROW(*ids, *n + 1, cap);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_error(st, "cannot list articles");
+	}
+	return 0;
+}
+
+int kg_store_article_load(struct kg_store *st, sqlite3_int64 id, struct kg_article *a)
+{
+	sqlite3_stmt *s;
+	int rc, i;
+
+	memset(a, 0, sizeof *a);
+	if (!(s = stmt(st, ST_GET_ARTICLE)))
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE ? kg_error("%s: no article %lld", st->path, (long long)id) :
+		       db_error(st, "cannot read article");
+	}
+	for (i = 0; i < 6; i++) {
+		const char *t = (const char *)sqlite3_column_text(s, i);
+		free(st->art_str[i]);
+		st->art_str[i] = t ? kg_xstrndup(t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+	}
+	a->len = (size_t)sqlite3_column_bytes(s, 5);
+	sqlite3_reset(s);
+	snprintf(st->origin, sizeof st->origin, "article %lld", (long long)id);
+	a->id = st->art_str[0];
+	a->title = st->art_str[1];
+	a->date = st->art_str[2];
+	a->source = st->art_str[3];
+	a->url = st->art_str[4];
+	a->text = st->art_str[5] ? st->art_str[5] : "";
+	a->origin = a->id ? a->id : st->origin;
+	return 0;
+}
+
+int kg_store_prune_actors(struct kg_store *st)
+{
+	/* One set-based pass (NOT IN builds its index once); NULLs are kept
+	 * out of the list, or NOT IN would match nothing. */
+	return exec(st, "DELETE FROM actors WHERE id NOT IN ("
+		    "SELECT actor_id FROM mentions UNION SELECT subject_id FROM events"
+		    " UNION SELECT object_id FROM events"
+		    " UNION SELECT against_id FROM events WHERE against_id IS NOT NULL"
+		    " UNION SELECT subject_id FROM facts"
+		    " UNION SELECT object_id FROM facts WHERE object_id IS NOT NULL"
+		    " UNION SELECT subject_id FROM unique_events UNION SELECT object_id FROM unique_events)");
 }
 
 int kg_store_edges(struct kg_store *st, kg_edge_fn fn, void *ctx)

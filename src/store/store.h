@@ -39,6 +39,74 @@ void kg_store_hash(const char *text, size_t len, char buf[40]);
  */
 int kg_store_add(struct kg_store *st, const struct kg_result *r);
 
+/*
+ * Re-code a stored article: replace its sentences, mentions, facts and
+ * events with those of r (the result of coding it again), keeping the
+ * counts of distinct events right.  Inside the caller's transaction.
+ */
+int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_result *r);
+
+/* The ids of every stored article, in order; the caller frees *ids. */
+int kg_store_article_ids(struct kg_store *st, sqlite3_int64 **ids, size_t *n);
+
+/* Load a stored article into *a; its strings belong to the store and
+ * stay valid until the next load or the close. */
+int kg_store_article_load(struct kg_store *st, sqlite3_int64 id, struct kg_article *a);
+
+/* Remove actors nothing refers to any more (after re-coding). */
+int kg_store_prune_actors(struct kg_store *st);
+
+/* The schema version this kgraph writes (the number of migrations). */
+int kg_store_schema_version(void);
+
+/* A full ANALYZE at close when more articles than this were added. */
+#define KG_STORE_ANALYZE_AFTER 1000
+
+/*
+ * The user dictionary (table dict_entries): actors the built-in
+ * dictionaries lack.  kg_store_dict_add adds or replaces the entry for
+ * a->name with its aliases (returns 1 added, 0 replaced, -1 error);
+ * kg_store_dict_remove returns 1 removed, 0 not there.  kg_store_dict_each
+ * calls fn once per entry name (alias NULL) and once per alias; the
+ * strings are borrowed for the call.
+ */
+int kg_store_dict_add(struct kg_store *st, const struct kg_actor *a,
+		      char *const *aliases, size_t naliases);
+int kg_store_dict_remove(struct kg_store *st, const char *name);
+typedef int (*kg_dict_fn)(const struct kg_actor *a, const char *alias, void *ctx);
+int kg_store_dict_each(struct kg_store *st, kg_dict_fn fn, void *ctx);
+
+/*
+ * Actor arguments.  KG_STORE_WHO is a CTE `who(id)` of the actors named
+ * by parameter ?1: by name, code or any alias, case-insensitively; put it
+ * after WITH [RECURSIVE].  kg_store_actor_ids fills *ids (caller frees)
+ * and returns how many matched (0: none), or -1.
+ */
+#define KG_STORE_WHO \
+	"who(id) AS (SELECT id FROM actors WHERE name = ?1 COLLATE NOCASE" \
+	" UNION SELECT id FROM actors WHERE code = ?1 COLLATE NOCASE AND code <> ''" \
+	" UNION SELECT actor_id FROM actor_aliases WHERE alias = ?1 COLLATE NOCASE)"
+int kg_store_actor_ids(struct kg_store *st, const char *name, sqlite3_int64 **ids);
+
+/*
+ * Walk the graph of distinct events (either direction) breadth-first
+ * from the actors from[0..nfrom).  Visits at most max_nodes actors, up
+ * to max_depth steps away.  When to is given, stops at the first actor
+ * in to[0..nto) and keeps only the path to it.  The result lists the
+ * actors reached in order, each with its depth and the actor it was
+ * reached from (0 for a start); free it with kg_walk_release.
+ */
+struct kg_walk {
+	sqlite3_int64 *id, *via;
+	int *depth;
+	size_t n, cap;
+	int truncated;	/* max_nodes was reached */
+};
+int kg_store_walk(struct kg_store *st, const sqlite3_int64 *from, size_t nfrom,
+		  const sqlite3_int64 *to, size_t nto, int max_depth, size_t max_nodes,
+		  struct kg_walk *w);
+void kg_walk_release(struct kg_walk *w);
+
 /* An aggregated edge: every event of one subject-object-code. */
 struct kg_edge {
 	struct kg_actor subject, object;

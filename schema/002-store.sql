@@ -1,0 +1,239 @@
+-- 002-store: what analysts need on top of 001.
+--   character offsets, actor aliases, facts (offices, affiliations),
+--   deduplicated events with mentions/articles/sources counts,
+--   the user dictionary, full-text search, indexes, and the views
+--   triples (extended), edges and actor_degree.
+-- Applied once, inside a transaction, by src/store/store.c.  Existing rows
+-- are carried over (backfilled), so an old database upgrades in place.
+
+-- Character (Unicode code point) offsets beside 001's byte offsets:
+-- start/end index bytes of articles.text (for substr on a BLOB, C code);
+-- char_start/char_end index characters (for substr() on the TEXT, and for
+-- most programming languages).  end and char_end are exclusive.
+ALTER TABLE sentences ADD COLUMN char_start INTEGER;
+ALTER TABLE sentences ADD COLUMN char_end INTEGER;
+ALTER TABLE mentions ADD COLUMN char_start INTEGER;
+ALTER TABLE mentions ADD COLUMN char_end INTEGER;
+UPDATE sentences SET
+	char_start = (SELECT length(CAST(substr(CAST(a.text AS BLOB), 1, sentences.start) AS TEXT))
+		      FROM articles a WHERE a.id = sentences.article_id),
+	char_end = (SELECT length(CAST(substr(CAST(a.text AS BLOB), 1, sentences.end) AS TEXT))
+		    FROM articles a WHERE a.id = sentences.article_id);
+UPDATE mentions SET
+	char_start = (SELECT length(CAST(substr(CAST(a.text AS BLOB), 1, mentions.start) AS TEXT))
+		      FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = mentions.sentence_id),
+	char_end = (SELECT length(CAST(substr(CAST(a.text AS BLOB), 1, mentions.end) AS TEXT))
+		    FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = mentions.sentence_id);
+
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_ext_id ON articles(ext_id);
+CREATE INDEX actors_name_nocase ON actors(name COLLATE NOCASE);
+CREATE INDEX actors_code_nocase ON actors(code COLLATE NOCASE);
+CREATE INDEX actors_unresolved ON actors(resolved) WHERE resolved = 0;
+
+-- Other names of an actor: the words the articles used for it ("Tehran",
+-- "Afghan") and the aliases of user dictionary entries.  Actor arguments
+-- of the commands are looked up here too, case-insensitively.
+CREATE TABLE actor_aliases (
+	alias    TEXT NOT NULL COLLATE NOCASE,
+	actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+	PRIMARY KEY (alias, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
+INSERT OR IGNORE INTO actor_aliases (alias, actor_id)
+SELECT CAST(substr(CAST(a.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT), m.actor_id
+FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN articles a ON a.id = s.article_id
+JOIN actors ac ON ac.id = m.actor_id
+WHERE CAST(substr(CAST(a.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT) <> ac.name;
+
+-- Facts that are not events: "Vahidi holds office Interior Minister".
+CREATE TABLE facts (
+	id          INTEGER PRIMARY KEY,
+	sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+	subject_id  INTEGER NOT NULL REFERENCES actors(id),
+	relation    TEXT NOT NULL,        -- office, affiliate_of, member_of
+	value       TEXT,                 -- "Interior Minister"
+	object_id   INTEGER REFERENCES actors(id)
+);
+CREATE INDEX facts_subject ON facts(subject_id);
+CREATE INDEX facts_object ON facts(object_id);
+CREATE INDEX facts_sentence ON facts(sentence_id);
+
+-- One row per distinct event: the same subject, object, CAMEO code and
+-- date reported by several sentences or articles is one event, with
+-- GDELT-style counts (NumMentions, NumArticles, NumSources).  events keeps
+-- one provenance row per mention and points here.  The store maintains
+-- the counts as it adds and removes articles (src/store/store.c).
+CREATE TABLE unique_events (
+	id          INTEGER PRIMARY KEY,
+	subject_id  INTEGER NOT NULL REFERENCES actors(id),
+	object_id   INTEGER NOT NULL REFERENCES actors(id),
+	cameo       TEXT NOT NULL,
+	event_date  TEXT NOT NULL DEFAULT '',   -- '' when undated (NULL would defeat UNIQUE)
+	predicate   TEXT NOT NULL,              -- as first stated
+	quad_class  INTEGER NOT NULL,
+	goldstein   REAL NOT NULL,
+	mentions    INTEGER NOT NULL DEFAULT 0, -- rows of events
+	articles    INTEGER NOT NULL DEFAULT 0, -- distinct articles
+	sources     INTEGER NOT NULL DEFAULT 0, -- distinct non-empty articles.source
+	UNIQUE (subject_id, object_id, cameo, event_date)
+);
+CREATE INDEX unique_events_object ON unique_events(object_id, subject_id);
+CREATE INDEX unique_events_date ON unique_events(event_date);
+
+-- How many articles of each source report an event (to count sources
+-- exactly when articles come and go).
+CREATE TABLE unique_event_sources (
+	unique_event_id INTEGER NOT NULL REFERENCES unique_events(id) ON DELETE CASCADE,
+	source          TEXT NOT NULL,
+	articles        INTEGER NOT NULL,
+	PRIMARY KEY (unique_event_id, source)
+) WITHOUT ROWID;
+
+ALTER TABLE events ADD COLUMN unique_event_id INTEGER REFERENCES unique_events(id);
+INSERT INTO unique_events (subject_id, object_id, cameo, event_date, predicate, quad_class,
+			   goldstein, mentions, articles, sources)
+SELECT e.subject_id, e.object_id, e.cameo, coalesce(e.event_date, ''), min(e.predicate),
+       min(e.quad_class), min(e.goldstein), count(*), count(DISTINCT s.article_id),
+       count(DISTINCT nullif(a.source, ''))
+FROM events e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id
+GROUP BY e.subject_id, e.object_id, e.cameo, coalesce(e.event_date, '');
+UPDATE events SET unique_event_id = (
+	SELECT u.id FROM unique_events u
+	WHERE u.subject_id = events.subject_id AND u.object_id = events.object_id
+	  AND u.cameo = events.cameo AND u.event_date = coalesce(events.event_date, ''));
+INSERT INTO unique_event_sources (unique_event_id, source, articles)
+SELECT e.unique_event_id, a.source, count(DISTINCT a.id)
+FROM events e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id
+WHERE a.source <> ''
+GROUP BY e.unique_event_id, a.source;
+CREATE INDEX events_unique ON events(unique_event_id);
+
+-- The user dictionary (kgraph dict add/list/remove): actors the built-in
+-- dictionaries lack, added to the lexicon before every ingest and
+-- ingest --reextract, so one file carries the graph and its words.
+CREATE TABLE dict_entries (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	code     TEXT NOT NULL,
+	type     TEXT NOT NULL,
+	country  TEXT,
+	added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE dict_aliases (
+	entry_id INTEGER NOT NULL REFERENCES dict_entries(id) ON DELETE CASCADE,
+	alias    TEXT NOT NULL COLLATE NOCASE,
+	PRIMARY KEY (entry_id, alias)
+) WITHOUT ROWID;
+
+-- Full-text search over sentences (external content: the text is stored
+-- once, in sentences).  The triggers keep it in sync, cascaded deletes
+-- included.
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+	text, content = 'sentences', content_rowid = 'id',
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+	INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+	INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER sentences_fts_update AFTER UPDATE OF text ON sentences BEGIN
+	INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+	INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+-- The views analysts query.
+DROP VIEW triples;
+CREATE VIEW triples AS
+SELECT e.id            AS id,
+       s.article_id    AS article_id,
+       e.sentence_id   AS sentence_id,
+       s.text          AS sentence,
+       sa.name         AS subject,
+       sa.code         AS subject_code,
+       sa.type         AS subject_type,
+       e.predicate     AS predicate,
+       e.cameo         AS cameo,
+       e.quad_class    AS quad_class,
+       e.goldstein     AS goldstein,
+       oa.name         AS object,
+       oa.code         AS object_code,
+       oa.type         AS object_type,
+       ga.name         AS against,
+       e.modality      AS modality,
+       e.negated       AS negated,
+       e.reported      AS reported,
+       e.event_date    AS event_date,
+       e.location      AS location,
+       e.attribution   AS attribution,
+       e.confidence    AS confidence,
+       -- added by 002
+       a.ext_id        AS article,
+       a.title         AS title,
+       a.source        AS source,
+       a.url           AS url,
+       a.published     AS published,
+       s.seq           AS sentence_seq,
+       sa.country      AS subject_country,
+       oa.country      AS object_country,
+       ga.code         AS against_code,
+       ga.type         AS against_type,
+       substr(e.cameo, 1, 2) AS root,
+       e.unique_event_id AS event_id,
+       u.mentions      AS mentions,
+       u.articles      AS articles,
+       u.sources       AS sources
+FROM events e
+JOIN sentences s ON s.id = e.sentence_id
+JOIN articles a ON a.id = s.article_id
+JOIN actors sa ON sa.id = e.subject_id
+JOIN actors oa ON oa.id = e.object_id
+LEFT JOIN actors ga ON ga.id = e.against_id
+LEFT JOIN unique_events u ON u.id = e.unique_event_id;
+
+-- Subject -> object per CAMEO root (the first two digits: 03 cooperate,
+-- 19 fight ...), weighted by mentions, over every date.
+CREATE VIEW edges AS
+SELECT e.subject_id              AS subject_id,
+       sa.name                   AS subject,
+       sa.code                   AS subject_code,
+       e.object_id               AS object_id,
+       oa.name                   AS object,
+       oa.code                   AS object_code,
+       substr(e.cameo, 1, 2)     AS root,
+       count(DISTINCT e.unique_event_id) AS events,
+       count(*)                  AS mentions,
+       count(*)                  AS weight,
+       count(DISTINCT s.article_id) AS articles,
+       count(DISTINCT nullif(a.source, '')) AS sources,
+       round(avg(e.goldstein), 2) AS goldstein,
+       sum(e.modality = 'actual' AND NOT e.negated) AS actual,
+       min(e.event_date)         AS first_date,
+       max(e.event_date)         AS last_date
+FROM events e
+JOIN sentences s ON s.id = e.sentence_id
+JOIN articles a ON a.id = s.article_id
+JOIN actors sa ON sa.id = e.subject_id
+JOIN actors oa ON oa.id = e.object_id
+GROUP BY e.subject_id, e.object_id, substr(e.cameo, 1, 2);
+
+-- How connected each actor is, over distinct events.
+CREATE VIEW actor_degree AS
+WITH ends (actor_id, other_id, outgoing, mentions) AS (
+	SELECT subject_id, object_id, 1, mentions FROM unique_events
+	UNION ALL
+	SELECT object_id, subject_id, 0, mentions FROM unique_events
+)
+SELECT a.id                                            AS actor_id,
+       a.name                                          AS name,
+       a.code                                          AS code,
+       a.type                                          AS type,
+       count(DISTINCT CASE WHEN outgoing THEN other_id END) AS out_degree,
+       count(DISTINCT CASE WHEN NOT outgoing THEN other_id END) AS in_degree,
+       count(DISTINCT other_id)                        AS degree,
+       sum(ends.mentions)                              AS mentions
+FROM ends JOIN actors a ON a.id = ends.actor_id
+GROUP BY a.id;
