@@ -36,6 +36,13 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_search(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_neighbors(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_timeline(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_path(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_stats(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_dict(int argc, char **argv, struct kg_cmd_ctx *ctx);
 
 /* Helpers (src/cmd/common.c). */
 
@@ -65,5 +72,54 @@ struct kg_read_opts;
 typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		kg_sink_fn sink, void *ctx);
+/* The same with a lexicon the caller built (borrowed; NULL: the built-in). */
+struct kg_lexicon;
+int kg_pipeline_lex(const struct kg_lexicon *lx, char **paths, int npaths,
+		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx);
+
+/*
+ * The user dictionary kept in the store (src/cmd/dict.c): add its entries
+ * to a lexicon (after the built-in ones), so every ingest and
+ * ingest --reextract codes with it.  Returns the entries added, or -1.
+ */
+int kg_dict_to_lexicon(struct kg_store *st, struct kg_lexicon *lx);
+/*
+ * The read-only questions (src/cmd/ask.c).  kg_cmd_format parses a lone
+ * --format F option (leaves optind at the first argument; -1 after a
+ * usage error).  kg_cmd_rows opens the store read-only, runs sql with
+ * the parameters ?1..?n bound (strings of digits as integers, NULL as
+ * NULL) and writes the rows (json_cols: see kg_rows_write_nested); it returns an exit code.  kg_cmd_actor finds
+ * the actors an argument names (name, code or alias); 0 and a message
+ * when none.
+ */
+int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv);
+int kg_cmd_rows(const struct kg_cmd_ctx *ctx, int format, const char *sql,
+		const char *const *params, int nparams, unsigned long json_cols);
+int kg_cmd_actor(struct kg_store *st, const char *name, long long **ids);
+/* A walk (store.h) as JSON [[id, depth, via], ...] for json_each(); free it. */
+struct kg_walk;
+char *kg_cmd_walk_json(const struct kg_walk *w);
+/*
+ * For neighbors and path: after a CTE w(id, depth, via), KG_CMD_REL adds
+ * rel(id, via, r, m): the relations linking each w.via to w.id, one per
+ * direction and CAMEO code, "→ attacked [190]" with arrows seen from via
+ * and m mentions, strongest first; KG_CMD_RELATIONS and KG_CMD_WEIGHT
+ * read them for one row of w.
+ */
+#define KG_CMD_REL \
+	", rel (id, via, r, m) AS MATERIALIZED (SELECT w.id, w.via," \
+	" CASE WHEN u.subject_id = w.via THEN '→ ' ELSE '← ' END || u.predicate" \
+	" || ' [' || u.cameo || ']', sum(u.mentions) FROM w JOIN unique_events u" \
+	" ON (u.subject_id = w.via AND u.object_id = w.id) OR (u.subject_id = w.id AND u.object_id = w.via)" \
+	" WHERE w.depth > 0 GROUP BY w.id, w.via, u.subject_id = w.via, u.cameo" \
+	" ORDER BY w.id, w.via, sum(u.mentions) DESC, u.cameo)"
+#define KG_CMD_RELATIONS \
+	"(SELECT group_concat(r || CASE WHEN m > 1 THEN ' ×' || m ELSE '' END, '; ')" \
+	" FROM rel WHERE rel.id = w.id AND rel.via = w.via)"
+#define KG_CMD_WEIGHT "(SELECT sum(m) FROM rel WHERE rel.id = w.id AND rel.via = w.via)"
+
+/* ingest --reextract: re-code every stored article with lx, one
+ * transaction per article.  Returns the number of failures, or -1. */
+int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx);
 
 #endif

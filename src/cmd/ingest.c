@@ -9,6 +9,7 @@
 #include "base/err.h"
 #include "cmd/cmd.h"
 #include "input/input.h"
+#include "lexicon/lexicon.h"
 #include "store/store.h"
 
 struct sink {
@@ -48,12 +49,14 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
+		{"reextract", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
 	struct sink s = {0};
-	int c, rc;
+	struct kg_lexicon *lx = NULL;
+	int c, rc, reextract = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -67,6 +70,9 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'D':
 			ro.date = optarg;
 			break;
+		case 'R':
+			reextract = 1;
+			break;
 		case 'h':
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
@@ -74,11 +80,27 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (reextract && optind < argc)
+		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
+	if (!reextract && optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
-	rc = kg_pipeline(argv + optind, argc - optind, &ro, store_article, &s);
+	/* The built-in dictionaries, then the user's, kept in the store. */
+	lx = kg_lex_new();
+	if (kg_lex_load_builtin(lx) < 0 || kg_dict_to_lexicon(s.st, lx) < 0) {
+		kg_lex_free(lx);
+		kg_store_close(s.st);
+		return KG_EXIT_FAIL;
+	}
+	if (reextract) {
+		rc = kg_reextract(s.st, lx);
+		kg_lex_free(lx);
+		kg_store_close(s.st);
+		return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
+	}
+	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, store_article, &s);
+	kg_lex_free(lx);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",
 			s.added, s.added == 1 ? "" : "s", s.skipped, s.triples);
