@@ -1,7 +1,10 @@
 /*
- * ingest.c: `kgraph ingest`: code articles and store them.  Each article
- * is stored in its own transaction, so a kill loses at most the article
- * in flight, and a failed article leaves nothing behind.
+ * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
+ * stored in batches (one transaction per BATCH_ARTICLES articles or
+ * BATCH_BYTES of text: a commit per article would rewrite the indexes
+ * and the full-text segments every time), each article under its own
+ * savepoint, so a failed article leaves nothing behind and a kill loses
+ * at most the batch in flight.
  */
 #include <getopt.h>
 #include <string.h>
@@ -12,28 +15,49 @@
 #include "lexicon/lexicon.h"
 #include "store/store.h"
 
+#define BATCH_ARTICLES 500
+#define BATCH_BYTES (8u << 20)
+
 struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
+	long batch;		/* articles in the open transaction */
+	size_t bytes;
 };
+
+static int flush(struct sink *s)
+{
+	if (!s->batch)
+		return 0;
+	s->batch = 0;
+	s->bytes = 0;
+	if (kg_store_commit(s->st) < 0) {
+		kg_store_rollback(s->st);
+		return -1;
+	}
+	return 0;
+}
 
 static int store_article(const struct kg_result *r, void *vs)
 {
 	struct sink *s = vs;
 	int rc;
 
-	if (kg_store_begin(s->st) < 0)
+	if (!s->batch && kg_store_begin(s->st) < 0)
+		return -1;
+	s->batch++;
+	s->bytes += r->article->len;
+	if (kg_store_savepoint(s->st) < 0)
 		return -1;
 	rc = kg_store_add(s->st, r);
 	if (rc < 0) {
-		kg_store_rollback(s->st);
+		if (kg_store_rollback_to(s->st) < 0)
+			return -1;
 		kg_warn("%s: not stored", r->article->origin);
 		return 1;
 	}
-	if (kg_store_commit(s->st) < 0) {
-		kg_store_rollback(s->st);
+	if (kg_store_release(s->st) < 0)
 		return -1;
-	}
 	if (rc == 0) {
 		s->skipped++;
 		kg_info("%s: already stored", r->article->origin);
@@ -41,6 +65,8 @@ static int store_article(const struct kg_result *r, void *vs)
 		s->added++;
 		s->triples += (long)r->ntriples;
 	}
+	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES) && flush(s) < 0)
+		return -1;
 	return 0;
 }
 
@@ -100,6 +126,8 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 	}
 	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, store_article, &s);
+	if (flush(&s) < 0)
+		rc = -1;
 	kg_lex_free(lx);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",

@@ -93,6 +93,7 @@ struct kg_store {
 	char *path;
 	unsigned flags;
 	int ready;		/* opened and migrated */
+	sqlite3_int64 fts_lo;	/* first sentence added in this transaction, 0: none */
 	long added;		/* articles added through this handle */
 	sqlite3_stmt *stmt[ST_N];
 	sqlite3_int64 *sent_ids;
@@ -263,7 +264,11 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 			return -1;
 		}
 		if (exec(st, "PRAGMA journal_mode = WAL") < 0 ||
-		    exec(st, "PRAGMA synchronous = NORMAL") < 0) {
+		    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
+		    /* Batches of articles stay in memory until commit, and the
+		     * per-article savepoint journal never touches a file. */
+		    exec(st, "PRAGMA cache_size = -65536") < 0 ||
+		    exec(st, "PRAGMA temp_store = MEMORY") < 0) {
 			kg_store_close(st);
 			return -1;
 		}
@@ -306,15 +311,57 @@ int kg_store_begin(struct kg_store *st)
 	return exec(st, "BEGIN IMMEDIATE");
 }
 
+/* Index the sentences this transaction added, all in one statement.
+ * Rows are numbered max(id) + 1 on, so every sentence with id >= fts_lo
+ * was added in this transaction (ids freed by --reextract included, which
+ * the delete trigger took out of the index first). */
+static int index_text(struct kg_store *st)
+{
+	char *sql;
+	int rc;
+
+	if (!st->fts_lo)
+		return 0;
+	sql = sqlite3_mprintf("INSERT INTO sentences_fts (rowid, text)"
+			      " SELECT id, text FROM sentences WHERE id >= %lld",
+			      (long long)st->fts_lo);
+	rc = exec(st, sql);
+	sqlite3_free(sql);
+	st->fts_lo = 0;
+	return rc;
+}
+
 int kg_store_commit(struct kg_store *st)
 {
+	if (index_text(st) < 0)
+		return -1;
 	return exec(st, "COMMIT");
 }
 
 void kg_store_rollback(struct kg_store *st)
 {
+	st->fts_lo = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* One article inside a batch transaction: a failed article is undone
+ * alone, the batch goes on. */
+int kg_store_savepoint(struct kg_store *st)
+{
+	return exec(st, "SAVEPOINT article");
+}
+
+int kg_store_release(struct kg_store *st)
+{
+	return exec(st, "RELEASE article");
+}
+
+int kg_store_rollback_to(struct kg_store *st)
+{
+	if (exec(st, "ROLLBACK TO article") < 0)
+		return -1;
+	return exec(st, "RELEASE article");
 }
 
 void kg_store_hash(const char *text, size_t len, char buf[40])
@@ -474,6 +521,8 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 			return -1;
 		st->sent_ids[i] = sqlite3_last_insert_rowid(st->db);
 		st->sent_chars[i] = c0;
+		if (!st->fts_lo)
+			st->fts_lo = st->sent_ids[i];
 	}
 	for (i = 0; i < r->nmentions; i++) {
 		const struct kg_mention *m = &r->mentions[i];

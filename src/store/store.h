@@ -28,6 +28,11 @@ const char *kg_store_path(const struct kg_store *st);
 int kg_store_begin(struct kg_store *st);
 int kg_store_commit(struct kg_store *st);
 void kg_store_rollback(struct kg_store *st);
+/* Savepoint "article" inside a transaction: release keeps what was
+ * written since, rollback_to undoes it (and releases). */
+int kg_store_savepoint(struct kg_store *st);
+int kg_store_release(struct kg_store *st);
+int kg_store_rollback_to(struct kg_store *st);
 
 /* The hash that identifies an article's content ("h1:..."), into buf[40]. */
 void kg_store_hash(const char *text, size_t len, char buf[40]);
