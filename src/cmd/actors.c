@@ -10,28 +10,7 @@
 #include "base/err.h"
 #include "cmd/cmd.h"
 #include "export/export.h"
-
-/* ?1 type or NULL, ?2 unresolved only, ?3 limit */
-static const char sql_all[] =
-	"SELECT name, code, type, country, mentions, triples, aliases FROM ("
-	" SELECT a.name AS name, a.code AS code, a.type AS type, a.country AS country,"
-	"  (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,"
-	"  (SELECT count(*) FROM events e WHERE e.subject_id = a.id)"
-	"  + (SELECT count(*) FROM events e WHERE e.object_id = a.id AND e.subject_id <> a.id) AS triples,"
-	"  (SELECT group_concat(alias, '|') FROM (SELECT alias FROM actor_aliases"
-	"    WHERE actor_id = a.id ORDER BY alias)) AS aliases"
-	" FROM actors a WHERE (?1 IS NULL OR a.type = ?1) AND (?2 = 0 OR a.resolved = 0))"
-	" WHERE mentions > 0 OR triples > 0"
-	" ORDER BY mentions DESC, triples DESC, name LIMIT ?3";
-
-static const char sql_unresolved[] =
-	"SELECT name, mentions, articles, example FROM ("
-	" SELECT a.name AS name, count(*) AS mentions, count(DISTINCT s.article_id) AS articles,"
-	"  min(s.id) AS first FROM actors a JOIN mentions m ON m.actor_id = a.id"
-	"  JOIN sentences s ON s.id = m.sentence_id"
-	"  WHERE a.resolved = 0 AND (?1 IS NULL OR a.type = ?1) GROUP BY a.id)"
-	" JOIN (SELECT id, text AS example FROM sentences) ON id = first"
-	" ORDER BY mentions DESC, articles DESC, name LIMIT ?3";
+#include "store/store.h"
 
 int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
@@ -79,6 +58,6 @@ int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	}
 	if (optind != argc)
 		return kg_usage_error(ctx, "takes no arguments");
-	return kg_cmd_rows(ctx, format, params[1][0] == '1' ? sql_unresolved : sql_all,
+	return kg_cmd_rows(ctx, format, params[1][0] == '1' ? KG_STORE_SQL_UNRESOLVED : KG_STORE_SQL_ACTORS,
 			   params, 3, 0);
 }

@@ -94,6 +94,32 @@ int kg_store_dict_each(struct kg_store *st, kg_dict_fn fn, void *ctx);
 int kg_store_actor_ids(struct kg_store *st, const char *name, sqlite3_int64 **ids);
 
 /*
+ * The SQL behind `kgraph actors` (kept here, beside the schema, so the
+ * unit tests run exactly it): ?1 type or NULL, ?2 unresolved only (0/1,
+ * KG_STORE_SQL_ACTORS only), ?3 limit (-1: none).  Unresolved names are
+ * the actors the coder kept with resolved = 0, most mentioned first.
+ */
+#define KG_STORE_SQL_ACTORS \
+	"SELECT name, code, type, country, mentions, triples, aliases FROM (" \
+	" SELECT a.name AS name, a.code AS code, a.type AS type, a.country AS country," \
+	"  (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions," \
+	"  (SELECT count(*) FROM events e WHERE e.subject_id = a.id)" \
+	"  + (SELECT count(*) FROM events e WHERE e.object_id = a.id AND e.subject_id <> a.id) AS triples," \
+	"  (SELECT group_concat(alias, '|') FROM (SELECT alias FROM actor_aliases" \
+	"    WHERE actor_id = a.id ORDER BY alias)) AS aliases" \
+	" FROM actors a WHERE (?1 IS NULL OR a.type = ?1) AND (?2 = 0 OR a.resolved = 0))" \
+	" WHERE mentions > 0 OR triples > 0" \
+	" ORDER BY mentions DESC, triples DESC, name LIMIT ?3"
+#define KG_STORE_SQL_UNRESOLVED \
+	"SELECT name, mentions, articles, example FROM (" \
+	" SELECT a.name AS name, count(*) AS mentions, count(DISTINCT s.article_id) AS articles," \
+	"  min(s.id) AS first FROM actors a JOIN mentions m ON m.actor_id = a.id" \
+	"  JOIN sentences s ON s.id = m.sentence_id" \
+	"  WHERE a.resolved = 0 AND (?1 IS NULL OR a.type = ?1) GROUP BY a.id)" \
+	" JOIN (SELECT id, text AS example FROM sentences) ON id = first" \
+	" ORDER BY mentions DESC, articles DESC, name LIMIT ?3"
+
+/*
  * Walk the graph of distinct events (either direction) breadth-first
  * from the actors from[0..nfrom).  Visits at most max_nodes actors, up
  * to max_depth steps away.  When to is given, stops at the first actor

@@ -288,8 +288,21 @@ static void offsets_aliases_unresolved(void)
 			      " WHERE substr(s.text, m.char_start - s.char_start + 1, m.char_end - m.char_start)"
 			      " IN ('Tehran', 'The Diplomat')"), 2);
 	CU_ASSERT_EQUAL(count(st, "SELECT char_end FROM sentences"), 40);
-	/* Unknown names are kept, unresolved, for `actors --unresolved`. */
+	/* Unknown names are kept, unresolved, and `actors --unresolved`
+	 * (this very SQL) lists them, with a sentence that uses each. */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM actors WHERE resolved = 0 AND name = 'The Diplomat'"), 1);
+	{
+		sqlite3_stmt *s;
+		CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(kg_store_db(st), KG_STORE_SQL_UNRESOLVED, -1, &s, NULL),
+				      SQLITE_OK);
+		sqlite3_bind_int(s, 3, -1);
+		CU_ASSERT_EQUAL(sqlite3_step(s), SQLITE_ROW);
+		CU_ASSERT_STRING_EQUAL(sqlite3_column_text(s, 0), "The Diplomat");
+		CU_ASSERT_EQUAL(sqlite3_column_int(s, 1), 1);
+		CU_ASSERT_STRING_EQUAL(sqlite3_column_text(s, 3), text);
+		CU_ASSERT_EQUAL(sqlite3_step(s), SQLITE_DONE);	/* Iran is resolved */
+		sqlite3_finalize(s);
+	}
 	/* Actor arguments: name, code, or the words an article used. */
 	CU_ASSERT_EQUAL(kg_store_actor_ids(st, "tehran", &ids), 1);
 	free(ids);
