@@ -634,7 +634,8 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 
 	/* Each distinct event this article reports gains one article, and
 	 * one source when no other article of that source reported it. */
-	qsort(st->uids, st->nuids, sizeof *st->uids, cmp_id);
+	if (st->nuids > 1)
+		qsort(st->uids, st->nuids, sizeof *st->uids, cmp_id);
 	for (i = 0; i < st->nuids; i = j) {
 		sqlite3_int64 n = 0;
 
