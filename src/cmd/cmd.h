@@ -43,6 +43,7 @@ int cmd_timeline(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_path(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_dict(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_schema(int argc, char **argv, struct kg_cmd_ctx *ctx);
 
 /* Helpers (src/cmd/common.c). */
 
@@ -101,10 +102,11 @@ struct kg_walk;
 char *kg_cmd_walk_json(const struct kg_walk *w);
 /*
  * For neighbors and path: after a CTE w(id, depth, via), KG_CMD_REL adds
- * rel(id, via, r, m): the relations linking each w.via to w.id, one per
- * direction and CAMEO code, "→ attacked [190]" with arrows seen from via
- * and m mentions, strongest first; KG_CMD_RELATIONS and KG_CMD_WEIGHT
- * read them for one row of w.
+ * rel(id, via, r, m): the relations linking w.via to w.id, one per
+ * direction and CAMEO code, "→ attacked [190]" with arrows seen from via,
+ * with m mentions, strongest first; and rels(id, via, r, m): all of one
+ * pair in one row.  Join it with KG_CMD_RELS_JOIN (one lookup per row:
+ * correlated subqueries over rel scanned it once per row).
  */
 #define KG_CMD_REL \
 	", rel (id, via, r, m) AS MATERIALIZED (SELECT w.id, w.via," \
@@ -112,11 +114,11 @@ char *kg_cmd_walk_json(const struct kg_walk *w);
 	" || ' [' || u.cameo || ']', sum(u.mentions) FROM w JOIN unique_events u" \
 	" ON (u.subject_id = w.via AND u.object_id = w.id) OR (u.subject_id = w.id AND u.object_id = w.via)" \
 	" WHERE w.depth > 0 GROUP BY w.id, w.via, u.subject_id = w.via, u.cameo" \
-	" ORDER BY w.id, w.via, sum(u.mentions) DESC, u.cameo)"
-#define KG_CMD_RELATIONS \
-	"(SELECT group_concat(r || CASE WHEN m > 1 THEN ' ×' || m ELSE '' END, '; ')" \
-	" FROM rel WHERE rel.id = w.id AND rel.via = w.via)"
-#define KG_CMD_WEIGHT "(SELECT sum(m) FROM rel WHERE rel.id = w.id AND rel.via = w.via)"
+	" ORDER BY w.id, w.via, sum(u.mentions) DESC, u.cameo)," \
+	" rels (id, via, r, m) AS (SELECT id, via," \
+	" group_concat(r || CASE WHEN m > 1 THEN ' ×' || m ELSE '' END, '; '), sum(m)" \
+	" FROM rel GROUP BY id, via)"
+#define KG_CMD_RELS_JOIN " LEFT JOIN rels ON rels.id = w.id AND rels.via = w.via"
 
 /* ingest --reextract: re-code every stored article with lx, one
  * transaction per article.  Returns the number of failures, or -1. */

@@ -17,9 +17,9 @@ static const char sql[] =
 	" json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1))"
 	KG_CMD_REL
 	" SELECT w.depth AS depth, a.name AS actor, a.code AS code, a.type AS type, v.name AS via,"
-	" " KG_CMD_RELATIONS " AS relations,"
-	" " KG_CMD_WEIGHT " AS mentions"
-	" FROM w JOIN actors a ON a.id = w.id JOIN actors v ON v.id = w.via"
+	" rels.r AS relations,"
+	" rels.m AS mentions"
+	" FROM w JOIN actors a ON a.id = w.id JOIN actors v ON v.id = w.via" KG_CMD_RELS_JOIN
 	" WHERE w.depth > 0 ORDER BY w.depth, mentions DESC, a.name";
 
 #define MAX_DEPTH 6

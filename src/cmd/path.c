@@ -16,9 +16,9 @@ static const char sql[] =
 	"WITH w (id, depth, via) AS (SELECT json_extract(value, '$[0]'),"
 	" json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1))"
 	KG_CMD_REL
-	" SELECT w.depth AS step, v.name AS actor, " KG_CMD_RELATIONS " AS relation,"
-	" a.name AS next, " KG_CMD_WEIGHT " AS mentions"
-	" FROM w JOIN actors a ON a.id = w.id JOIN actors v ON v.id = w.via"
+	" SELECT w.depth AS step, v.name AS actor, rels.r AS relation,"
+	" a.name AS next, rels.m AS mentions"
+	" FROM w JOIN actors a ON a.id = w.id JOIN actors v ON v.id = w.via" KG_CMD_RELS_JOIN
 	" WHERE w.depth > 0 ORDER BY w.depth";
 
 #define MAX_NODES 1000000

@@ -100,16 +100,17 @@ int kg_store_actor_ids(struct kg_store *st, const char *name, sqlite3_int64 **id
  * the actors the coder kept with resolved = 0, most mentioned first.
  */
 #define KG_STORE_SQL_ACTORS \
-	"SELECT name, code, type, country, mentions, triples, aliases FROM (" \
+	"WITH m (id, n) AS (SELECT actor_id, count(*) FROM mentions GROUP BY actor_id)," \
+	" es (id, n) AS (SELECT subject_id, count(*) FROM events GROUP BY subject_id)," \
+	" eo (id, n) AS (SELECT object_id, count(*) FROM events GROUP BY object_id)" \
 	" SELECT a.name AS name, a.code AS code, a.type AS type, a.country AS country," \
-	"  (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions," \
-	"  (SELECT count(*) FROM events e WHERE e.subject_id = a.id)" \
-	"  + (SELECT count(*) FROM events e WHERE e.object_id = a.id AND e.subject_id <> a.id) AS triples," \
+	"  coalesce(m.n, 0) AS mentions, coalesce(es.n, 0) AS as_subject, coalesce(eo.n, 0) AS as_object," \
 	"  (SELECT group_concat(alias, '|') FROM (SELECT alias FROM actor_aliases" \
 	"    WHERE actor_id = a.id ORDER BY alias)) AS aliases" \
-	" FROM actors a WHERE (?1 IS NULL OR a.type = ?1) AND (?2 = 0 OR a.resolved = 0))" \
-	" WHERE mentions > 0 OR triples > 0" \
-	" ORDER BY mentions DESC, triples DESC, name LIMIT ?3"
+	" FROM actors a LEFT JOIN m ON m.id = a.id LEFT JOIN es ON es.id = a.id LEFT JOIN eo ON eo.id = a.id" \
+	" WHERE (?1 IS NULL OR a.type = ?1) AND (?2 = 0 OR a.resolved = 0)" \
+	"  AND (m.n OR es.n OR eo.n)" \
+	" ORDER BY mentions DESC, as_subject + as_object DESC, name LIMIT ?3"
 #define KG_STORE_SQL_UNRESOLVED \
 	"SELECT name, mentions, articles, example FROM (" \
 	" SELECT a.name AS name, count(*) AS mentions, count(DISTINCT s.article_id) AS articles," \

@@ -198,4 +198,9 @@ run "$KG" -d missing.db stats
 expect_rc 1 "stats on a missing database"; expect_one_error_line "stats on a missing database"
 [ ! -e missing.db ] || fail "a read-only command created the database"
 
+# The entity diagram in the docs is the schema of this kgraph.
+run "$KG" schema
+expect_rc 0 schema; expect_out '^digraph' "schema is DOT"; expect_out '"unique_events"' "schema lists tables"
+cmp -s "$T/out" "$KG_TOP/docs/schema.dot" || fail "docs/schema.dot is stale: run make schema-docs"
+
 done_testing
