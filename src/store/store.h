@@ -83,14 +83,17 @@ int kg_store_dict_each(struct kg_store *st, kg_dict_fn fn, void *ctx);
 
 /*
  * Actor arguments.  KG_STORE_WHO is a CTE `who(id)` of the actors named
- * by parameter ?1: by name, code or any alias, case-insensitively; put it
+ * by parameter ?1: by name, code, any alias an article used or a user
+ * dictionary alias, case-insensitively; put it
  * after WITH [RECURSIVE].  kg_store_actor_ids fills *ids (caller frees)
  * and returns how many matched (0: none), or -1.
  */
 #define KG_STORE_WHO \
 	"who(id) AS (SELECT id FROM actors WHERE name = ?1 COLLATE NOCASE" \
 	" UNION SELECT id FROM actors WHERE code = ?1 COLLATE NOCASE AND code <> ''" \
-	" UNION SELECT actor_id FROM actor_aliases WHERE alias = ?1 COLLATE NOCASE)"
+	" UNION SELECT actor_id FROM actor_aliases WHERE alias = ?1 COLLATE NOCASE" \
+	" UNION SELECT a.id FROM dict_aliases da JOIN dict_entries d ON d.id = da.entry_id" \
+	"  JOIN actors a ON a.name = d.name AND a.code = d.code WHERE da.alias = ?1 COLLATE NOCASE)"
 int kg_store_actor_ids(struct kg_store *st, const char *name, sqlite3_int64 **ids);
 
 /*

@@ -106,48 +106,60 @@ expect_rc 0 "actors --type"; expect_out '^Iran,IRN,state' "actors lists Iran"; e
 run "$KG" -d kg.db actors --type bogus
 expect_rc 2 "actors bad type"
 
-# Unknown names: listed once the coder keeps them (resolved = 0).
+# Unknown names: listed once the coder keeps them (resolved = 0).  The
+# Zarvani Front is in no dictionary (The Diplomat of the issue now is).
+printf 'The Zarvani Front is considering collaboration with the Taliban. The Zarvani Front denied it.\n' > zarvani.txt
+run "$KG" -d kg.db ingest --date 2024-02-01 zarvani.txt
+expect_rc 0 "ingest zarvani.txt"
 run "$KG" -d kg.db actors --unresolved --format csv
 expect_rc 0 "actors --unresolved"; expect_out '^name,mentions,articles,example' "actors --unresolved header"
-if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE resolved = 0 AND name = 'The Diplomat'")" -gt 0 ]; then
-	expect_out '^The Diplomat,' "actors --unresolved lists The Diplomat"
+if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE resolved = 0")" -gt 0 ]; then
+	expect_out '^The Zarvani Front,\|^Zarvani Front,' "actors --unresolved lists the unknown name"
 else
 	echo "  note: the coder does not keep unknown names yet; actors --unresolved checked on the unit-test store" >&2
 	[ "$(wc -l <"$T/out")" -eq 1 ] || fail "actors --unresolved lists rows the store does not have"
 fi
+[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE code = 'AFGZRV'")" = 0 ] || fail "AFGZRV before dict add"
 
 # The analyst's loop: dict add -> ingest --reextract.
-run "$KG" -d kg.db dict add "The Diplomat" --code meddip --type media --alias Diplomat
+run "$KG" -d kg.db dict add "Zarvani Front" --code afgzrv --type armed_group --alias Zarvanis --country afg
 expect_rc 0 "dict add"
 run "$KG" -d kg.db dict list --format csv
-expect_out '^The Diplomat,MEDDIP,media,,Diplomat,' "dict list"
+expect_out '^Zarvani Front,AFGZRV,armed_group,AFG,Zarvanis,' "dict list"
 run "$KG" -d kg.db dict add Nobody --type media
 expect_rc 2 "dict add without --code"
 run "$KG" -d kg.db dict add Nobody --code X! --type media
 expect_rc 2 "dict add bad code"
+run "$KG" -d kg.db dict add Nobody --code XYZ --type pirate
+expect_rc 2 "dict add bad type"
 run "$KG" -d kg.db ingest --reextract
-expect_rc 0 "reextract"; expect_err "1 article re-coded" "reextract"
+expect_rc 0 "reextract"; expect_err "2 articles re-coded" "reextract"
 run "$KG" -d kg.db actors --format csv
-expect_out '^The Diplomat,MEDDIP,media,,[1-9]' "the dictionary entry is used by --reextract"
-[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE resolved = 0 AND name = 'The Diplomat'")" = 0 ] ||
-	fail "The Diplomat still unresolved after reextract"
+expect_out '^Zarvani Front,AFGZRV,armed_group,AFG,2,1,' "the dictionary entry is used by --reextract"
+run "$KG" -d kg.db neighbors --format csv Zarvanis
+expect_rc 0 "neighbors by dictionary alias"; expect_out '^1,Taliban,' "Zarvani Front -> Taliban"
+[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE resolved = 0 AND name LIKE '%Zarvani%'")" = 0 ] ||
+	fail "Zarvani Front still unresolved after reextract"
 [ "$(q1 kg.db "SELECT sum(mentions) FROM unique_events")" = "$(q1 kg.db "SELECT count(*) FROM events")" ] ||
 	fail "counts wrong after reextract"
-run "$KG" -d kg.db search Diplomat
-expect_rc 0 "search after reextract"; expect_out "The Diplomat" "full text kept in sync by reextract"
+run "$KG" -d kg.db search Zarvani
+expect_rc 0 "search after reextract"; expect_out "Zarvani Front" "full text kept in sync by reextract"
+expect_out "Zarvani Front intends to cooperate with Taliban\|Zarvani Front .* Taliban" "search shows the new triple"
 # ... and by every later ingest.
-printf 'The Diplomat is considering collaboration with the Taliban.\n' > dip.txt
-run "$KG" -d kg.db ingest dip.txt
+printf 'The Zarvani Front is considering cooperation with Iran.\n' > zarvani2.txt
+run "$KG" -d kg.db ingest zarvani2.txt
 expect_rc 0 "ingest with the user dictionary"
-[ "$(q1 kg.db "SELECT count(*) FROM mentions m JOIN actors a ON a.id = m.actor_id JOIN sentences s ON s.id = m.sentence_id WHERE a.code = 'MEDDIP' AND s.text LIKE 'The Diplomat is%'")" = 1 ] ||
+[ "$(q1 kg.db "SELECT count(*) FROM triples WHERE subject_code = 'AFGZRV' AND object = 'Iran'")" = 1 ] ||
 	fail "a later ingest does not use the user dictionary"
-run "$KG" -d kg.db dict remove "the diplomat"
+run "$KG" -d kg.db dict remove "zarvani front"
 expect_rc 0 "dict remove"
-run "$KG" -d kg.db dict remove "the diplomat"
+run "$KG" -d kg.db dict remove "zarvani front"
 expect_rc 1 "dict remove twice"; expect_one_error_line "dict remove twice"
 run "$KG" -d kg.db ingest --reextract
 expect_rc 0 "reextract after remove"
-[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE code = 'MEDDIP'")" = 0 ] || fail "removed entry still coded"
+[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE code = 'AFGZRV'")" = 0 ] || fail "removed entry still coded"
+[ "$(q1 kg.db "SELECT count(*) FROM unique_events u JOIN actors a ON a.id = u.subject_id WHERE a.name LIKE '%Zarvani%'")" = 0 ] ||
+	fail "events of a removed entry kept"
 run "$KG" -d kg.db ingest --reextract "$SAMPLE"
 expect_rc 2 "--reextract with input"
 
