@@ -66,7 +66,7 @@ int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx)
 {
 	struct kg_coder *coder = kg_coder_new(lx);
 	sqlite3_int64 *ids = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, batch = 0;
 	long before = count_events(st), done = 0;
 	int bad = 0;
 
@@ -74,37 +74,50 @@ int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx)
 		kg_coder_free(coder);
 		return -1;
 	}
-	for (i = 0; i < n; i++) {
+	/* Batches of articles per transaction, as ingest does, each article
+	 * under its own savepoint: an article is coded the old way or the
+	 * new, never half, and a failure leaves it as it was. */
+	for (i = 0; i < n && bad >= 0; i++) {
 		struct kg_article a;
 		const struct kg_result *res;
 
-		/* One transaction per article: a kill or a failure leaves it
-		 * coded the old way or the new, never half. */
-		if (kg_store_begin(st) < 0) {
+		if (!batch && kg_store_begin(st) < 0) {
+			bad = -1;
+			break;
+		}
+		batch++;
+		if (kg_store_savepoint(st) < 0) {
 			bad = -1;
 			break;
 		}
 		if (kg_store_article_load(st, ids[i], &a) < 0 ||
 		    kg_coder_run(coder, &a, &res) < 0 ||
 		    kg_store_recode(st, ids[i], res) < 0) {
-			kg_store_rollback(st);
+			if (kg_store_rollback_to(st) < 0)
+				bad = -1;
+			else
+				bad++;
 			kg_warn("article %lld: not re-coded (left as it was)", (long long)ids[i]);
-			bad++;
 			continue;
 		}
-		if (kg_store_commit(st) < 0) {
-			kg_store_rollback(st);
+		if (kg_store_release(st) < 0) {
 			bad = -1;
 			break;
 		}
 		done++;
+		if (batch >= 500) {
+			batch = 0;
+			if (kg_store_commit(st) < 0)
+				bad = -1;
+		}
 	}
-	if (bad >= 0 && (kg_store_begin(st) < 0 || kg_store_prune_actors(st) < 0 ||
-			 kg_store_commit(st) < 0)) {
-		kg_store_rollback(st);
+	/* The last batch, and the actors nothing refers to any more. */
+	if (bad >= 0 && ((!batch && kg_store_begin(st) < 0) || kg_store_prune_actors(st) < 0 ||
+			 kg_store_commit(st) < 0))
 		bad = -1;
-	}
-	if (kg_verbosity >= 0)
+	if (bad < 0)
+		kg_store_rollback(st);	/* the batch in flight; earlier ones stay */
+	else if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s re-coded, %ld triples (were %ld)\n",
 			done, done == 1 ? "" : "s", count_events(st), before);
 	free(ids);

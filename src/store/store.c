@@ -39,6 +39,14 @@ enum {
 	ST_DEL_UNIQUE,
 	ST_DEL_SENTENCES,
 	ST_GET_ARTICLE,
+	ST_ADD_EDGE,
+	ST_EDGE_COUNT_ARTICLE,
+	ST_EDGE_ADD_SOURCE,
+	ST_EDGE_DROP_SOURCE,
+	ST_EDGE_DEL_SOURCE,
+	ST_EDGE_UNCOUNT,
+	ST_EDGE_UNCOUNT_ARTICLE,
+	ST_DEL_EDGE,
 	ST_N
 };
 
@@ -60,7 +68,7 @@ static const char *const stmt_sql[ST_N] = {
 			  " predicate, quad_class, goldstein, mentions)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)"
 			  " ON CONFLICT (subject_id, object_id, cameo, event_date)"
-			  " DO UPDATE SET mentions = mentions + 1 RETURNING id",
+			  " DO UPDATE SET mentions = mentions + 1 RETURNING id, mentions",
 	[ST_ADD_EVENT] = "INSERT INTO events (sentence_id, subject_id, object_id, against_id,"
 			 " predicate, cameo, quad_class, goldstein, modality, negated, reported,"
 			 " event_date, location, attribution, confidence, unique_event_id)"
@@ -72,10 +80,12 @@ static const char *const stmt_sql[ST_N] = {
 			  " DO UPDATE SET articles = articles + 1 RETURNING articles",
 	[ST_ADD_FACT] = "INSERT INTO facts (sentence_id, subject_id, relation, value, object_id)"
 			" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_ARTICLE_EVENTS] = "SELECT e.unique_event_id, count(*) FROM sentences s"
+	[ST_ARTICLE_EVENTS] = "SELECT e.unique_event_id, count(*), total(e.goldstein),"
+			      " sum(e.modality = 'actual' AND NOT e.negated),"
+			      " u.subject_id, u.object_id, substr(u.cameo, 1, 2) FROM sentences s"
 			      " JOIN events e ON e.sentence_id = s.id"
-			      " WHERE s.article_id = ?1 AND e.unique_event_id IS NOT NULL"
-			      " GROUP BY e.unique_event_id",
+			      " JOIN unique_events u ON u.id = e.unique_event_id"
+			      " WHERE s.article_id = ?1 GROUP BY e.unique_event_id",
 	[ST_DROP_SOURCE] = "UPDATE unique_event_sources SET articles = articles - 1"
 			   " WHERE unique_event_id = ?1 AND source = ?2 RETURNING articles",
 	[ST_DEL_SOURCE] = "DELETE FROM unique_event_sources"
@@ -86,6 +96,39 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE article_id = ?1",
 	[ST_GET_ARTICLE] = "SELECT ext_id, title, published, source, url, text FROM articles"
 			   " WHERE id = ?1",
+	/* ?4: 1 when the mention started a new distinct event.  min() of a
+	 * NULL is NULL, hence the coalesce: the dates span dated events. */
+	[ST_ADD_EDGE] = "INSERT INTO edge_weights (subject_id, object_id, root, events, mentions,"
+			" goldstein_sum, actual, first_date, last_date)"
+			" VALUES (?1, ?2, substr(?3, 1, 2), ?4, 1, ?5, ?6, nullif(?7, ''), nullif(?7, ''))"
+			" ON CONFLICT (subject_id, object_id, root) DO UPDATE SET"
+			" events = events + excluded.events, mentions = mentions + 1,"
+			" goldstein_sum = goldstein_sum + excluded.goldstein_sum,"
+			" actual = actual + excluded.actual,"
+			" first_date = coalesce(min(first_date, excluded.first_date), first_date, excluded.first_date),"
+			" last_date = coalesce(max(last_date, excluded.last_date), last_date, excluded.last_date)"
+			" RETURNING id",
+	[ST_EDGE_COUNT_ARTICLE] = "UPDATE edge_weights SET articles = articles + 1, sources = sources + ?2"
+				  " WHERE id = ?1",
+	[ST_EDGE_ADD_SOURCE] = "INSERT INTO edge_weight_sources (edge_id, source, articles)"
+			       " VALUES (?1, ?2, 1) ON CONFLICT (edge_id, source)"
+			       " DO UPDATE SET articles = articles + 1 RETURNING articles",
+	[ST_EDGE_DROP_SOURCE] = "UPDATE edge_weight_sources SET articles = articles - 1"
+				" WHERE edge_id = ?1 AND source = ?2 RETURNING articles",
+	[ST_EDGE_DEL_SOURCE] = "DELETE FROM edge_weight_sources"
+			       " WHERE edge_id = ?1 AND source = ?2 AND articles <= 0",
+	[ST_EDGE_UNCOUNT] = "UPDATE edge_weights SET mentions = mentions - ?4, goldstein_sum = goldstein_sum - ?5,"
+			    " actual = actual - ?6, events = events - ?7"
+			    " WHERE subject_id = ?1 AND object_id = ?2 AND root = ?3 RETURNING id",
+	[ST_EDGE_UNCOUNT_ARTICLE] = "UPDATE edge_weights SET articles = articles - 1, sources = sources - ?2,"
+				    " first_date = (SELECT min(nullif(u.event_date, '')) FROM unique_events u"
+				    "  WHERE u.subject_id = edge_weights.subject_id"
+				    "  AND u.object_id = edge_weights.object_id AND substr(u.cameo, 1, 2) = root),"
+				    " last_date = (SELECT max(nullif(u.event_date, '')) FROM unique_events u"
+				    "  WHERE u.subject_id = edge_weights.subject_id"
+				    "  AND u.object_id = edge_weights.object_id AND substr(u.cameo, 1, 2) = root)"
+				    " WHERE id = ?1 RETURNING mentions",
+	[ST_DEL_EDGE] = "DELETE FROM edge_weights WHERE id = ?1 AND mentions <= 0",
 };
 
 struct kg_store {
@@ -101,6 +144,8 @@ struct kg_store {
 	size_t sent_cap;
 	sqlite3_int64 *uids;	/* distinct events of the article being added */
 	size_t nuids, uid_cap;
+	sqlite3_int64 *eids;	/* and its edges */
+	size_t neids, eid_cap;
 	char *art_str[6];	/* the article loaded by kg_store_article_load */
 	struct actor_cache {	/* (name, code) -> actors.id, committed or not */
 		char **key;	/* "name\037code", owned */
@@ -312,6 +357,7 @@ void kg_store_close(struct kg_store *st)
 	free(st->sent_ids);
 	free(st->sent_chars);
 	free(st->uids);
+	free(st->eids);
 	cache_clear(&st->actors);
 	free(st->path);
 	free(st);
@@ -415,6 +461,21 @@ static int step_int(struct kg_store *st, sqlite3_stmt *s, sqlite3_int64 *v, cons
 
 	if (rc == SQLITE_ROW) {
 		*v = sqlite3_column_int64(s, 0);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, what);
+}
+
+/* The same for a row of two integers (RETURNING id, mentions). */
+static int step_int2(struct kg_store *st, sqlite3_stmt *s, sqlite3_int64 *a, sqlite3_int64 *b,
+		     const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int64(s, 0);
+		*b = sqlite3_column_int64(s, 1);
 		rc = sqlite3_step(s);
 	}
 	sqlite3_reset(s);
@@ -570,6 +631,69 @@ static int is_date(const char *d)
 	return d && strlen(d) == 10 && d[4] == '-' && d[7] == '-';
 }
 
+/*
+ * Each distinct event (or edge) an article reports gains one article, and
+ * one source when no other article of that source reported it.  v holds
+ * the ids, once per mention; sorted here.
+ */
+static int count_article(struct kg_store *st, sqlite3_int64 *v, size_t n, const char *source,
+			 int add_source, int count)
+{
+	sqlite3_stmt *s;
+	size_t i, j;
+
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_id);
+	for (i = 0; i < n; i = j) {
+		sqlite3_int64 k = 0;
+
+		for (j = i + 1; j < n && v[j] == v[i]; j++)
+			;
+		if (source) {
+			if (!(s = stmt(st, add_source)))
+				return -1;
+			sqlite3_bind_int64(s, 1, v[i]);
+			bind_text(s, 2, source);
+			if (step_int(st, s, &k, "cannot count source") < 0)
+				return -1;
+		}
+		if (!(s = stmt(st, count)))
+			return -1;
+		sqlite3_bind_int64(s, 1, v[i]);
+		sqlite3_bind_int(s, 2, k == 1);
+		if (step_done(st, s, "cannot count article") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The reverse, for one id: *gone is set when no article of source
+ * reports it any more. */
+static int drop_source(struct kg_store *st, sqlite3_int64 id, const char *source,
+		       int drop, int del, int *gone)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 left = -1;
+
+	*gone = 0;
+	if (!source)
+		return 0;
+	if (!(s = stmt(st, drop)))
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, source);
+	if (step_int(st, s, &left, "cannot count source") < 0)
+		return -1;
+	if (left != 0)
+		return 0;
+	*gone = 1;
+	if (!(s = stmt(st, del)))
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, source);
+	return step_done(st, s, "cannot remove source");
+}
+
 /* Sentences, mentions, facts and events of r, for the stored article art. */
 static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_result *r)
 {
@@ -577,7 +701,7 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 	const char *source = a->source && *a->source ? a->source : NULL;
 	struct cursor cur = {0, 0};
 	sqlite3_stmt *s;
-	size_t i, j;
+	size_t i;
 
 	if (r->nsentences > st->sent_cap) {
 		st->sent_cap = r->nsentences;
@@ -666,11 +790,11 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		if (step_done(st, s, "cannot add fact") < 0)
 			return -1;
 	}
-	st->nuids = 0;
+	st->nuids = st->neids = 0;
 	for (i = 0; i < r->ntriples; i++) {
 		const struct kg_triple *t = &r->triples[i];
 		const char *date = t->event_date[0] ? t->event_date : NULL;
-		sqlite3_int64 sid, oid, gid = 0, uid = -1;
+		sqlite3_int64 sid, oid, gid = 0, uid = -1, umentions = 0, eid = -1;
 
 		if (t->sentence >= r->nsentences)
 			return kg_error("%s: triple %zu lies outside the article", a->origin, i + 1);
@@ -689,7 +813,18 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		bind_text(s, 5, t->predicate ? t->predicate : "");
 		sqlite3_bind_int(s, 6, t->quad_class);
 		sqlite3_bind_double(s, 7, t->goldstein);
-		if (step_int(st, s, &uid, "cannot count event") < 0)
+		if (step_int2(st, s, &uid, &umentions, "cannot count event") < 0)
+			return -1;
+		if (!(s = stmt(st, ST_ADD_EDGE)))
+			return -1;
+		sqlite3_bind_int64(s, 1, sid);
+		sqlite3_bind_int64(s, 2, oid);
+		bind_text(s, 3, t->cameo);
+		sqlite3_bind_int(s, 4, umentions == 1);
+		sqlite3_bind_double(s, 5, t->goldstein);
+		sqlite3_bind_int(s, 6, t->modality == KG_MOD_ACTUAL && !t->negated);
+		bind_text(s, 7, date ? date : "");
+		if (step_int(st, s, &eid, "cannot weigh edge") < 0)
 			return -1;
 		if (!(s = stmt(st, ST_ADD_EVENT)))
 			return -1;
@@ -714,32 +849,12 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 			return -1;
 		KG_GROW(st->uids, st->nuids + 1, st->uid_cap);
 		st->uids[st->nuids++] = uid;
+		KG_GROW(st->eids, st->neids + 1, st->eid_cap);
+		st->eids[st->neids++] = eid;
 	}
-
-	/* Each distinct event this article reports gains one article, and
-	 * one source when no other article of that source reported it. */
-	if (st->nuids > 1)
-		qsort(st->uids, st->nuids, sizeof *st->uids, cmp_id);
-	for (i = 0; i < st->nuids; i = j) {
-		sqlite3_int64 n = 0;
-
-		for (j = i + 1; j < st->nuids && st->uids[j] == st->uids[i]; j++)
-			;
-		if (source) {
-			if (!(s = stmt(st, ST_ADD_SOURCE)))
-				return -1;
-			sqlite3_bind_int64(s, 1, st->uids[i]);
-			bind_text(s, 2, source);
-			if (step_int(st, s, &n, "cannot count source") < 0)
-				return -1;
-		}
-		if (!(s = stmt(st, ST_COUNT_ARTICLE)))
-			return -1;
-		sqlite3_bind_int64(s, 1, st->uids[i]);
-		sqlite3_bind_int(s, 2, n == 1);
-		if (step_done(st, s, "cannot count article") < 0)
-			return -1;
-	}
+	if (count_article(st, st->uids, st->nuids, source, ST_ADD_SOURCE, ST_COUNT_ARTICLE) < 0 ||
+	    count_article(st, st->eids, st->neids, source, ST_EDGE_ADD_SOURCE, ST_EDGE_COUNT_ARTICLE) < 0)
+		return -1;
 	return 0;
 }
 
@@ -778,22 +893,32 @@ int kg_store_add(struct kg_store *st, const struct kg_result *r)
 
 /* Remove what coding produced for article art (sentences, mentions,
  * events, facts, full-text rows), taking its share out of the counts of
- * the distinct events it reported; an event no article reports any more
- * goes. */
+ * the distinct events and edges it reported; an event or edge no article
+ * reports any more goes. */
 static int drop_derived(struct kg_store *st, sqlite3_int64 art, const char *source)
 {
-	struct gone { sqlite3_int64 uid, n; } *g = NULL;
-	size_t ng = 0, cap = 0, i;
+	struct gone {
+		sqlite3_int64 uid, n, actual, subject, object;
+		double goldstein;
+		char root[4];
+	} *g = NULL;
+	size_t ng = 0, cap = 0, i, j;
 	sqlite3_stmt *s;
-	int rc, ret = -1;
+	int rc, ret = -1, src_gone;
 
 	if (!(s = stmt(st, ST_ARTICLE_EVENTS)))
 		return -1;
 	sqlite3_bind_int64(s, 1, art);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *root = (const char *)sqlite3_column_text(s, 6);
 		KG_GROW(g, ng + 1, cap);
 		g[ng].uid = sqlite3_column_int64(s, 0);
-		g[ng++].n = sqlite3_column_int64(s, 1);
+		g[ng].n = sqlite3_column_int64(s, 1);
+		g[ng].goldstein = sqlite3_column_double(s, 2);
+		g[ng].actual = sqlite3_column_int64(s, 3);
+		g[ng].subject = sqlite3_column_int64(s, 4);
+		g[ng].object = sqlite3_column_int64(s, 5);
+		snprintf(g[ng++].root, sizeof g->root, "%s", root ? root : "");
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -805,30 +930,16 @@ static int drop_derived(struct kg_store *st, sqlite3_int64 art, const char *sour
 	sqlite3_bind_int64(s, 1, art);
 	if (step_done(st, s, "cannot remove sentences") < 0)
 		goto out;
+	st->neids = 0;
 	for (i = 0; i < ng; i++) {
-		sqlite3_int64 left = -1, mentions = 0;
+		sqlite3_int64 mentions = 0, eid = -1;
 
-		if (source) {
-			if (!(s = stmt(st, ST_DROP_SOURCE)))
-				goto out;
-			sqlite3_bind_int64(s, 1, g[i].uid);
-			bind_text(s, 2, source);
-			if (step_int(st, s, &left, "cannot count source") < 0)
-				goto out;
-			if (left == 0) {
-				if (!(s = stmt(st, ST_DEL_SOURCE)))
-					goto out;
-				sqlite3_bind_int64(s, 1, g[i].uid);
-				bind_text(s, 2, source);
-				if (step_done(st, s, "cannot remove source") < 0)
-					goto out;
-			}
-		}
-		if (!(s = stmt(st, ST_UNCOUNT)))
+		if (drop_source(st, g[i].uid, source, ST_DROP_SOURCE, ST_DEL_SOURCE, &src_gone) < 0 ||
+		    !(s = stmt(st, ST_UNCOUNT)))
 			goto out;
 		sqlite3_bind_int64(s, 1, g[i].uid);
 		sqlite3_bind_int64(s, 2, g[i].n);
-		sqlite3_bind_int(s, 3, left == 0);
+		sqlite3_bind_int(s, 3, src_gone);
 		if (step_int(st, s, &mentions, "cannot count event") < 0)
 			goto out;
 		if (mentions <= 0) {
@@ -836,6 +947,45 @@ static int drop_derived(struct kg_store *st, sqlite3_int64 art, const char *sour
 				goto out;
 			sqlite3_bind_int64(s, 1, g[i].uid);
 			if (step_done(st, s, "cannot remove event") < 0)
+				goto out;
+		}
+		if (!(s = stmt(st, ST_EDGE_UNCOUNT)))
+			goto out;
+		sqlite3_bind_int64(s, 1, g[i].subject);
+		sqlite3_bind_int64(s, 2, g[i].object);
+		bind_text(s, 3, g[i].root);
+		sqlite3_bind_int64(s, 4, g[i].n);
+		sqlite3_bind_double(s, 5, g[i].goldstein);
+		sqlite3_bind_int64(s, 6, g[i].actual);
+		sqlite3_bind_int(s, 7, mentions <= 0);
+		if (step_int(st, s, &eid, "cannot weigh edge") < 0)
+			goto out;
+		if (eid < 0) {
+			kg_error("%s: article %lld: an event without its edge", st->path, (long long)art);
+			goto out;
+		}
+		KG_GROW(st->eids, st->neids + 1, st->eid_cap);
+		st->eids[st->neids++] = eid;
+	}
+	if (st->neids > 1)
+		qsort(st->eids, st->neids, sizeof *st->eids, cmp_id);
+	for (i = 0; i < st->neids; i = j) {
+		sqlite3_int64 mentions = 0;
+
+		for (j = i + 1; j < st->neids && st->eids[j] == st->eids[i]; j++)
+			;
+		if (drop_source(st, st->eids[i], source, ST_EDGE_DROP_SOURCE, ST_EDGE_DEL_SOURCE,
+				&src_gone) < 0 || !(s = stmt(st, ST_EDGE_UNCOUNT_ARTICLE)))
+			goto out;
+		sqlite3_bind_int64(s, 1, st->eids[i]);
+		sqlite3_bind_int(s, 2, src_gone);
+		if (step_int(st, s, &mentions, "cannot weigh edge") < 0)
+			goto out;
+		if (mentions <= 0) {
+			if (!(s = stmt(st, ST_DEL_EDGE)))
+				goto out;
+			sqlite3_bind_int64(s, 1, st->eids[i]);
+			if (step_done(st, s, "cannot remove edge") < 0)
 				goto out;
 		}
 	}

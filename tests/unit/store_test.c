@@ -81,7 +81,20 @@ static const char recount[] =
 	"   JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id"
 	"   WHERE e.unique_event_id = u.id)"
 	" OR mentions <= 0)"
-	" + (SELECT count(*) FROM events WHERE unique_event_id IS NULL)";
+	" + (SELECT count(*) FROM events WHERE unique_event_id IS NULL)"
+	" + (SELECT count(*) FROM (SELECT * FROM edge_recount EXCEPT SELECT * FROM edge_kept))"
+	" + (SELECT count(*) FROM (SELECT * FROM edge_kept EXCEPT SELECT * FROM edge_recount))";
+
+/* The edges as kept, and as a recount of events would give them. */
+static const char edge_views[] =
+	"CREATE TEMP VIEW edge_kept AS SELECT subject_id, object_id, root, events, mentions,"
+	" articles, sources, round(goldstein_sum, 6), actual, first_date, last_date FROM edge_weights;"
+	"CREATE TEMP VIEW edge_recount AS SELECT e.subject_id, e.object_id, substr(e.cameo, 1, 2),"
+	" count(DISTINCT e.unique_event_id), count(*), count(DISTINCT s.article_id),"
+	" count(DISTINCT nullif(a.source, '')), round(total(e.goldstein), 6),"
+	" sum(e.modality = 'actual' AND NOT e.negated), min(e.event_date), max(e.event_date)"
+	" FROM events e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id"
+	" GROUP BY 1, 2, 3;";
 
 /* A hand-built coder result: one sentence per line of text, and one
  * triple subject -040-> object in the sentence given. */
@@ -159,6 +172,7 @@ static void counts_dedup_events(void)
 
 	snprintf(p, sizeof p, "%s/dedup.db", dir);
 	CU_ASSERT_EQUAL_FATAL(kg_store_open(p, 0, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_exec(kg_store_db(st), edge_views, NULL, NULL, NULL), SQLITE_OK);
 	/* The same event twice in one article (two sentences). */
 	fake_init(&f1, "one", "Reuters", "Iran met the Taliban.\nThe meeting of Iran and the Taliban was long.");
 	fake_triple(&f1, 0, IRAN, TAL, "040", "2024-01-05");
@@ -196,6 +210,14 @@ static void counts_dedup_events(void)
 			      " WHERE event_date = ''"), 110);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM events WHERE event_date IS NULL"), 1);
 
+	/* The edge Iran -> Taliban, root 04, gathers the three events (two
+	 * dates and the undated one); its dates span the dated ones. */
+	CU_ASSERT_EQUAL(count(st, "SELECT events * 1000 + mentions * 100 + articles * 10 + sources FROM edges"
+			      " WHERE object = 'Taliban'"), 3642);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM edges WHERE object = 'Taliban' AND root = '04'"
+			      " AND first_date = '2024-01-05' AND last_date = '2024-02-01'"), 1);
+	CU_ASSERT_EQUAL(count(st, "SELECT degree * 10 + out_degree FROM actor_degree WHERE name = 'Iran'"), 22);
+
 	/* Re-adding unchanged content adds nothing. */
 	CU_ASSERT_EQUAL(add(st, &f2), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT sum(mentions) FROM unique_events"), 7);
@@ -221,6 +243,8 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(kg_store_commit(st), 0);
 	CU_ASSERT_EQUAL(count(st, recount), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_events WHERE event_date = '2024-02-01'"), 0);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM edges WHERE object = 'Taliban'"
+			      " AND last_date = '2024-01-05'"), 1);	/* the date span shrank back */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_event_sources WHERE articles <= 0"), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences WHERE article_id = 3"), 2);
 
@@ -241,6 +265,7 @@ static void batch_savepoints(void)
 
 	snprintf(p, sizeof p, "%s/batch.db", dir);
 	CU_ASSERT_EQUAL_FATAL(kg_store_open(p, 0, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_exec(kg_store_db(st), edge_views, NULL, NULL, NULL), SQLITE_OK);
 	fake_init(&ok, "ok", "AP", "Iran met the Taliban in Kerman.");
 	fake_triple(&ok, 0, IRAN, TAL, "040", "2024-01-05");
 	fake_init(&bad, "bad", "AP", "Iran met Pakistan in Quetta.");
@@ -312,6 +337,39 @@ static void offsets_aliases_unresolved(void)
 	free(ids);
 	CU_ASSERT_EQUAL(kg_store_actor_ids(st, "Kabul", &ids), 0);
 	free(ids);
+	kg_store_close(st);
+}
+
+static void stores_facts(void)
+{
+	char p[300];
+	struct kg_store *st;
+	struct fake f;
+	struct kg_fact fa = {0};
+	struct kg_actor vahidi = {"Ahmad Vahidi", "IRNGOV", KG_ACTOR_PERSON, "IRN"};
+
+	snprintf(p, sizeof p, "%s/facts.db", dir);
+	CU_ASSERT_EQUAL_FATAL(kg_store_open(p, 0, &st), 0);
+	fake_init(&f, "f", NULL, "Interior Minister Ahmad Vahidi of Iran spoke.");
+	fa.subject = vahidi;
+	fa.relation = "office";
+	fa.value = "Interior Minister";
+	fa.has_object = true;
+	fa.object = IRAN;
+	f.r.facts = &fa;
+	f.r.nfacts = 1;
+	CU_ASSERT_EQUAL(add(st, &f), 1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM facts f JOIN actors s ON s.id = f.subject_id"
+			      " JOIN actors o ON o.id = f.object_id JOIN sentences t ON t.id = f.sentence_id"
+			      " WHERE s.name = 'Ahmad Vahidi' AND f.relation = 'office'"
+			      " AND f.value = 'Interior Minister' AND o.code = 'IRN' AND t.seq = 1"), 1);
+	/* A fact past the sentences is refused, and nothing of it stays. */
+	fake_init(&f, "g", NULL, "Another sentence.");
+	fa.sentence = 3;
+	f.r.facts = &fa;
+	f.r.nfacts = 1;
+	CU_ASSERT_EQUAL(add(st, &f), -1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM articles"), 1);
 	kg_store_close(st);
 }
 
@@ -425,7 +483,9 @@ static void migrates_from_001(void)
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	CU_ASSERT_EQUAL_FATAL(kg_store_open(p, 0, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_exec(kg_store_db(st), edge_views, NULL, NULL, NULL), SQLITE_OK);
 	CU_ASSERT_EQUAL(count(st, "PRAGMA user_version"), kg_store_schema_version());
+	CU_ASSERT_EQUAL(count(st, "SELECT events * 100 + mentions * 10 + articles FROM edges"), 122);
 	CU_ASSERT_EQUAL(count(st, "SELECT mentions * 100 + articles * 10 + sources FROM unique_events"), 222);
 	CU_ASSERT_EQUAL(count(st, recount), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT char_start * 100 + char_end FROM mentions"), 913);
@@ -482,7 +542,7 @@ static int setup(void)
 static void teardown_files(void)
 {
 	static const char *const names[] = {"kg", "other", "dedup", "batch", "offsets", "dict",
-					    "walk", "old", NULL};
+					    "walk", "old", "facts", NULL};
 	static const char *const ext[] = {".db", ".db-wal", ".db-shm", NULL};
 	char p[400];
 
@@ -506,6 +566,7 @@ void test_store(void)
 		{"same event, one edge, counted", counts_dedup_events},
 		{"a failed article in a batch is undone alone", batch_savepoints},
 		{"character offsets, aliases, unresolved names", offsets_aliases_unresolved},
+		{"facts", stores_facts},
 		{"user dictionary", user_dictionary},
 		{"graph walks", walks},
 		{"migrates a 001 database", migrates_from_001},
