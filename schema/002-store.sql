@@ -258,25 +258,22 @@ FROM edge_weights w
 JOIN actors sa ON sa.id = w.subject_id
 JOIN actors oa ON oa.id = w.object_id;
 
--- How connected each actor is: distinct actors it acts on, is acted on
--- by, either; and the mentions of its edges.
+-- How connected each actor is: distinct actors it acts on (out), is acted
+-- on by (in), either (degree = out + in - both ways); the mentions of its
+-- edges.  Per actor subqueries on edge_weights' two indexes, so that
+-- WHERE name = ... answers at once (an aggregate view cannot be filtered
+-- before it is computed: 4 s on a million triples).
 CREATE VIEW actor_degree AS
-WITH o (id, n, m) AS (SELECT subject_id, count(DISTINCT object_id), sum(mentions)
-		      FROM edge_weights GROUP BY subject_id),
-     i (id, n, m) AS (SELECT object_id, count(DISTINCT subject_id),
-			     sum(CASE WHEN object_id <> subject_id THEN mentions ELSE 0 END)
-		      FROM edge_weights GROUP BY object_id),
-     d (id, n) AS (SELECT id, count(*) FROM (SELECT subject_id AS id, object_id AS other FROM edge_weights
-					    UNION SELECT object_id, subject_id FROM edge_weights)
-		   GROUP BY id)
-SELECT a.id                        AS actor_id,
-       a.name                      AS name,
-       a.code                      AS code,
-       a.type                      AS type,
-       coalesce(o.n, 0)            AS out_degree,
-       coalesce(i.n, 0)            AS in_degree,
-       d.n                         AS degree,
-       coalesce(o.m, 0) + coalesce(i.m, 0) AS mentions
-FROM d JOIN actors a ON a.id = d.id
-LEFT JOIN o ON o.id = d.id
-LEFT JOIN i ON i.id = d.id;
+SELECT actor_id, name, code, type, out_degree, in_degree,
+       out_degree + in_degree - mutual AS degree, mentions
+FROM (SELECT a.id AS actor_id, a.name AS name, a.code AS code, a.type AS type,
+	     (SELECT count(DISTINCT w.object_id) FROM edge_weights w WHERE w.subject_id = a.id) AS out_degree,
+	     (SELECT count(DISTINCT w.subject_id) FROM edge_weights w WHERE w.object_id = a.id) AS in_degree,
+	     (SELECT count(DISTINCT w.object_id) FROM edge_weights w WHERE w.subject_id = a.id
+	      AND EXISTS (SELECT 1 FROM edge_weights r
+			  WHERE r.subject_id = w.object_id AND r.object_id = a.id)) AS mutual,
+	     (SELECT coalesce(sum(w.mentions), 0) FROM edge_weights w WHERE w.subject_id = a.id)
+	     + (SELECT coalesce(sum(w.mentions), 0) FROM edge_weights w
+		WHERE w.object_id = a.id AND w.subject_id <> a.id) AS mentions
+      FROM actors a)
+WHERE out_degree > 0 OR in_degree > 0;
