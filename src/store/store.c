@@ -865,6 +865,20 @@ int kg_store_add(struct kg_store *st, const struct kg_result *r)
 	sqlite3_int64 art = -1;
 	char hash[40];
 
+	/* Outside a transaction, make one: the full-text index is written
+	 * at commit (index_text), and an article is stored whole or not. */
+	if (sqlite3_get_autocommit(st->db)) {
+		int rc;
+		if (kg_store_begin(st) < 0)
+			return -1;
+		rc = kg_store_add(st, r);
+		if (rc < 0 || kg_store_commit(st) < 0) {
+			kg_store_rollback(st);
+			return -1;
+		}
+		return rc;
+	}
+
 	kg_store_hash(a->text, a->len, hash);
 	if (!(s = stmt(st, ST_FIND_ARTICLE)))
 		return -1;

@@ -38,9 +38,12 @@ int kg_store_rollback_to(struct kg_store *st);
 void kg_store_hash(const char *text, size_t len, char buf[40]);
 
 /*
- * Store one coded article with its sentences, mentions and events, inside
- * the caller's transaction.  Returns 1 when added, 0 when an article with
- * the same content is already stored (nothing is added), -1 on error.
+ * Store one coded article with its sentences, mentions, facts and events,
+ * counting its events into unique_events and edge_weights, inside the
+ * caller's transaction (or its own when there is none; the full-text
+ * index is written at kg_store_commit).  Returns 1 when added, 0 when an
+ * article with the same content is already stored (nothing is added), -1
+ * on error (reported; roll back, or roll back to the savepoint).
  */
 int kg_store_add(struct kg_store *st, const struct kg_result *r);
 

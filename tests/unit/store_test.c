@@ -248,6 +248,13 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_event_sources WHERE articles <= 0"), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences WHERE article_id = 3"), 2);
 
+	/* Outside a transaction the store makes its own. */
+	fake_init(&f4, "five", NULL, "Envoys met the Taliban in Quetta.");
+	fake_triple(&f4, 0, PAK, TAL, "040", NULL);
+	CU_ASSERT_EQUAL(kg_store_add(st, &f4.r), 1);
+	CU_ASSERT(sqlite3_get_autocommit(kg_store_db(st)));
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Quetta'"), 1);
+
 	/* Full text follows adds, re-codes and rollbacks. */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Tehran'"), 1);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Pakistan'"), 1);
