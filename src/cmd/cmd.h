@@ -89,9 +89,10 @@ int kg_dict_to_lexicon(struct kg_store *st, struct kg_lexicon *lx);
  * --format F option (leaves optind at the first argument; -1 after a
  * usage error).  kg_cmd_rows opens the store read-only, runs sql with
  * the parameters ?1..?n bound (strings of digits as integers, NULL as
- * NULL) and writes the rows (json_cols: see kg_rows_write_nested); it returns an exit code.  kg_cmd_actor finds
- * the actors an argument names (name, code or alias); 0 and a message
- * when none.
+ * NULL) and writes the rows (json_cols: see kg_rows_write_nested); it
+ * returns an exit code.  kg_cmd_actor finds the actors an argument names
+ * (name, code or alias; *ids to free): their number, 0 after a message
+ * when none, -1.
  */
 int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv);
 int kg_cmd_rows(const struct kg_cmd_ctx *ctx, int format, const char *sql,
@@ -120,8 +121,9 @@ char *kg_cmd_walk_json(const struct kg_walk *w);
 	" FROM rel GROUP BY id, via)"
 #define KG_CMD_RELS_JOIN " LEFT JOIN rels ON rels.id = w.id AND rels.via = w.via"
 
-/* ingest --reextract: re-code every stored article with lx, one
- * transaction per article.  Returns the number of failures, or -1. */
+/* ingest --reextract: re-code every stored article with lx, each under
+ * its own savepoint, in batches.  Returns the number of articles that
+ * failed (left as they were), or -1. */
 int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx);
 
 #endif

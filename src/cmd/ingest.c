@@ -4,10 +4,12 @@
  * BATCH_BYTES of text: a commit per article would rewrite the indexes
  * and the full-text segments every time), each article under its own
  * savepoint, so a failed article leaves nothing behind and a kill loses
- * at most the batch in flight.
+ * at most the batch in flight (never more than BATCH_SECONDS of work, for
+ * slow streams on stdin).
  */
 #include <getopt.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -17,12 +19,14 @@
 
 #define BATCH_ARTICLES 500
 #define BATCH_BYTES (8u << 20)
+#define BATCH_SECONDS 2
 
 struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
 	long batch;		/* articles in the open transaction */
 	size_t bytes;
+	time_t since;		/* when the open transaction began */
 };
 
 static int flush(struct sink *s)
@@ -43,8 +47,11 @@ static int store_article(const struct kg_result *r, void *vs)
 	struct sink *s = vs;
 	int rc;
 
-	if (!s->batch && kg_store_begin(s->st) < 0)
-		return -1;
+	if (!s->batch) {
+		if (kg_store_begin(s->st) < 0)
+			return -1;
+		s->since = time(NULL);
+	}
 	s->batch++;
 	s->bytes += r->article->len;
 	if (kg_store_savepoint(s->st) < 0)
@@ -65,7 +72,8 @@ static int store_article(const struct kg_result *r, void *vs)
 		s->added++;
 		s->triples += (long)r->ntriples;
 	}
-	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES) && flush(s) < 0)
+	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
+	     time(NULL) - s->since >= BATCH_SECONDS) && flush(s) < 0)
 		return -1;
 	return 0;
 }
