@@ -79,11 +79,12 @@ int kg_pipeline_lex(const struct kg_lexicon *lx, char **paths, int npaths,
 		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx);
 
 /*
- * The user dictionary kept in the store (src/cmd/dict.c): add its entries
- * to a lexicon (after the built-in ones), so every ingest and
- * ingest --reextract codes with it.  Returns the entries added, or -1.
+ * The lexicon ingest codes with (src/cmd/dict.c): the user dictionary kept
+ * in the store, whose entries win over built-in ones for the same words,
+ * then the built-in dictionaries.  Free with kg_lex_free; NULL after a
+ * message.
  */
-int kg_dict_to_lexicon(struct kg_store *st, struct kg_lexicon *lx);
+struct kg_lexicon *kg_dict_lexicon(struct kg_store *st);
 /*
  * The read-only questions (src/cmd/ask.c).  kg_cmd_format parses a lone
  * --format F option (leaves optind at the first argument; -1 after a

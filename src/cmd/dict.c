@@ -36,18 +36,40 @@ static int add_to_lexicon(const struct kg_actor *a, const char *alias, void *vlx
 	e->actor.code = kg_lex_intern(lx, a->code, strlen(a->code));
 	e->actor.type = a->type;
 	e->actor.country = a->country ? kg_lex_intern(lx, a->country, strlen(a->country)) : NULL;
-	if (!alias)
-		kg_lex_set_canonical(lx, e);
 	return 0;
 }
 
-int kg_dict_to_lexicon(struct kg_store *st, struct kg_lexicon *lx)
+/* The entry's name stands for its code, unless the built-in dictionaries
+ * already name that code (the first registered wins). */
+static int make_canonical(const struct kg_actor *a, const char *alias, void *vlx)
 {
-	size_t before = kg_lex_count(lx, KG_LEX_ACTOR);
+	struct kg_lexicon *lx = vlx;
+	const struct kg_lex_entry *e;
+	char norm[512];
+	size_t n;
 
-	if (kg_store_dict_each(st, add_to_lexicon, lx) < 0)
-		return -1;
-	return (int)(kg_lex_count(lx, KG_LEX_ACTOR) - before);
+	if (alias || !(n = kg_lex_norm(a->name, strlen(a->name), norm, sizeof norm)))
+		return 0;
+	for (e = kg_lex_get(lx, norm, n); e; e = e->next)
+		if (e->kind == KG_LEX_ACTOR && !strcmp(e->actor.code, a->code)) {
+			kg_lex_set_canonical(lx, e);
+			break;
+		}
+	return 0;
+}
+
+struct kg_lexicon *kg_dict_lexicon(struct kg_store *st)
+{
+	struct kg_lexicon *lx = kg_lex_new();
+
+	/* The user's entries go in first: an entry chained first is matched
+	 * first, so the analyst's word wins over a built-in one. */
+	if (kg_store_dict_each(st, add_to_lexicon, lx) < 0 || kg_lex_load_builtin(lx) < 0 ||
+	    kg_store_dict_each(st, make_canonical, lx) < 0) {
+		kg_lex_free(lx);
+		return NULL;
+	}
+	return lx;
 }
 
 static long count_events(struct kg_store *st)

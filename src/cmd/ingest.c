@@ -120,10 +120,8 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
-	/* The built-in dictionaries, then the user's, kept in the store. */
-	lx = kg_lex_new();
-	if (kg_lex_load_builtin(lx) < 0 || kg_dict_to_lexicon(s.st, lx) < 0) {
-		kg_lex_free(lx);
+	/* The user's dictionary, kept in the store, and the built-in ones. */
+	if (!(lx = kg_dict_lexicon(s.st))) {
 		kg_store_close(s.st);
 		return KG_EXIT_FAIL;
 	}

@@ -162,6 +162,17 @@ expect_rc 0 "reextract after remove"
 	fail "events of a removed entry kept"
 run "$KG" -d kg.db ingest --reextract "$SAMPLE"
 expect_rc 2 "--reextract with input"
+# A user entry wins over a built-in one for the same words.
+if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE name = 'The Diplomat' AND code <> ''")" -gt 0 ]; then
+	run "$KG" -d kg.db dict add "The Diplomat" --code JPNMEDDIP --type media --country JPN
+	run "$KG" -d kg.db ingest --reextract
+	expect_rc 0 "reextract with an override"
+	[ "$(q1 kg.db "SELECT code FROM actors WHERE name = 'The Diplomat'")" = JPNMEDDIP ] ||
+		fail "the user's entry does not override the built-in one"
+	run "$KG" -d kg.db dict remove "The Diplomat"
+	run "$KG" -d kg.db ingest --reextract
+	[ "$(q1 kg.db "SELECT count(*) FROM actors WHERE code = 'JPNMEDDIP'")" = 0 ] || fail "override not undone"
+fi
 
 # A second article reporting an event already stored raises its counts.
 printf 'Iran is considering collaboration with the Taliban.\n' > a.txt
