@@ -759,15 +759,28 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		sqlite3_bind_int64(s, 6, (sqlite3_int64)c1);
 		if (step_done(st, s, "cannot add mention") < 0)
 			return -1;
-		/* The words the article used for the actor become an alias. */
+		/* The words the article used for the actor become an alias
+		 * (once: the pair is remembered in the actor cache, keyed
+		 * "\001id\037words" so it cannot meet an actor's key). */
 		if (m->len && (strlen(m->actor.name) != m->len ||
 			       memcmp(m->actor.name, a->text + m->off, m->len))) {
-			if (!(s = stmt(st, ST_ADD_ALIAS)))
-				return -1;
-			sqlite3_bind_text(s, 1, a->text + m->off, (int)m->len, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 2, id);
-			if (step_done(st, s, "cannot add alias") < 0)
-				return -1;
+			char key[512];
+			int n = snprintf(key, sizeof key, "\001%lld\037%.*s", (long long)id,
+					 (int)m->len, a->text + m->off);
+			int known = 0;
+
+			if (n > 0 && (size_t)n < sizeof key && st->actors.cap)
+				known = st->actors.key[cache_slot(&st->actors, key, (size_t)n)] != NULL;
+			if (!known) {
+				if (!(s = stmt(st, ST_ADD_ALIAS)))
+					return -1;
+				sqlite3_bind_text(s, 1, a->text + m->off, (int)m->len, SQLITE_STATIC);
+				sqlite3_bind_int64(s, 2, id);
+				if (step_done(st, s, "cannot add alias") < 0)
+					return -1;
+				if (n > 0 && (size_t)n < sizeof key)
+					cache_put(&st->actors, key, (size_t)n, id);
+			}
 		}
 	}
 	for (i = 0; i < r->nfacts; i++) {
