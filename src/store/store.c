@@ -137,7 +137,7 @@ struct kg_store {
 	unsigned flags;
 	int ready;		/* opened and migrated */
 	sqlite3_int64 fts_lo;	/* first sentence added in this transaction, 0: none */
-	long added;		/* articles added through this handle */
+	long added;		/* articles added or re-coded through this handle */
 	sqlite3_stmt *stmt[ST_N];
 	sqlite3_int64 *sent_ids;
 	size_t *sent_chars;
@@ -1028,6 +1028,7 @@ int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_
 
 	if (drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
 		return -1;
+	st->added++;
 	return 0;
 }
 
