@@ -81,7 +81,7 @@ const struct kg_command kg_commands[] = {
 	 "  list            the entries, with their aliases\n"
 	 "  remove NAME     drop an entry\n"
 	 "then `kgraph ingest --reextract` re-codes the stored articles with it.\n"},
-	{"schema", cmd_schema, "schema", "print the database's entity diagram (DOT)", ""},
+	{"schema", cmd_schema, "schema", "print the store's entity diagram as DOT (see docs/schema.md)", ""},
 	{"help", cmd_help, "help [COMMAND]", "show help for kgraph or a command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 	{NULL, NULL, NULL, NULL, NULL}
