@@ -423,21 +423,45 @@ int kg_store_rollback_to(struct kg_store *st)
 	return exec(st, "RELEASE article");
 }
 
+/* Two independent 64-bit hashes (FNV-1a and a multiply-xorshift) of the
+ * content: the store's identity of an article, not a security measure. */
+struct hash {
+	unsigned long long h1, h2;
+};
+
+static void hash_add(struct hash *h, const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+		h->h1 = (h->h1 ^ c) * 1099511628211ULL;
+		h->h2 = (h->h2 + c) * 0xFF51AFD7ED558CCDULL;
+		h->h2 ^= h->h2 >> 29;
+	}
+}
+
 void kg_store_hash(const char *text, size_t len, char buf[40])
 {
-	/* Two independent 64-bit hashes (FNV-1a and a multiply-xorshift) of
-	 * the content: the store's identity of an article, not a security
-	 * measure. */
-	unsigned long long h1 = 1469598103934665603ULL, h2 = 0x9E3779B97F4A7C15ULL ^ len;
-	size_t i;
+	struct hash h = {1469598103934665603ULL, 0x9E3779B97F4A7C15ULL ^ len};
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		h1 = (h1 ^ c) * 1099511628211ULL;
-		h2 = (h2 + c) * 0xFF51AFD7ED558CCDULL;
-		h2 ^= h2 >> 29;
+	hash_add(&h, text, len);
+	snprintf(buf, 40, "h1:%016llx%016llx", h.h1, h.h2);
+}
+
+/* An article is its text as published by its source: the same wire story
+ * at two outlets is two articles (and two sources for its events), the
+ * same file ingested twice is one.  Without a source, the text alone. */
+static void article_hash(const struct kg_article *a, char buf[40])
+{
+	struct hash h = {1469598103934665603ULL, 0x9E3779B97F4A7C15ULL ^ a->len};
+
+	if (!a->source || !*a->source) {
+		kg_store_hash(a->text, a->len, buf);
+		return;
 	}
-	snprintf(buf, 40, "h1:%016llx%016llx", h1, h2);
+	hash_add(&h, a->source, strlen(a->source));
+	hash_add(&h, "", 1);	/* the NUL between source and text */
+	hash_add(&h, a->text, a->len);
+	snprintf(buf, 40, "h1:%016llx%016llx", h.h1, h.h2);
 }
 
 static sqlite3_stmt *stmt(struct kg_store *st, int i)
@@ -892,7 +916,7 @@ int kg_store_add(struct kg_store *st, const struct kg_result *r)
 		return rc;
 	}
 
-	kg_store_hash(a->text, a->len, hash);
+	article_hash(a, hash);
 	if (!(s = stmt(st, ST_FIND_ARTICLE)))
 		return -1;
 	bind_text(s, 1, hash);

@@ -34,7 +34,9 @@ int kg_store_savepoint(struct kg_store *st);
 int kg_store_release(struct kg_store *st);
 int kg_store_rollback_to(struct kg_store *st);
 
-/* The hash that identifies an article's content ("h1:..."), into buf[40]. */
+/* The hash of a text ("h1:..."), into buf[40].  An article's identity is
+ * this hash of its text, or, when it names a source, of source and text:
+ * the same story from two sources is two articles. */
 void kg_store_hash(const char *text, size_t len, char buf[40]);
 
 /*
@@ -43,7 +45,8 @@ void kg_store_hash(const char *text, size_t len, char buf[40]);
  * caller's transaction (or its own when there is none; the full-text
  * index is written at kg_store_commit).  Returns 1 when added, 0 when an
  * article with the same content is already stored (nothing is added), -1
- * on error (reported; roll back, or roll back to the savepoint).
+ * on error (reported; roll back, or roll back to the savepoint).  "The
+ * same content" is the same text from the same source (kg_store_hash).
  */
 int kg_store_add(struct kg_store *st, const struct kg_result *r);
 

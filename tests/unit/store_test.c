@@ -220,7 +220,17 @@ static void counts_dedup_events(void)
 
 	/* Re-adding unchanged content adds nothing. */
 	CU_ASSERT_EQUAL(add(st, &f2), 0);
-	CU_ASSERT_EQUAL(count(st, "SELECT sum(mentions) FROM unique_events"), 7);
+	/* The same story from another source is another article, and a
+	 * source more for its events. */
+	fake_init(&f2, "two-again", "AFP", "Tehran hosted a Taliban delegation.");
+	fake_triple(&f2, 0, IRAN, TAL, "040", "2024-01-05");
+	CU_ASSERT_EQUAL(add(st, &f2), 1);
+	CU_ASSERT_EQUAL(add(st, &f2), 0);
+	CU_ASSERT_EQUAL(count(st, "SELECT mentions * 100 + articles * 10 + sources FROM unique_events"
+			      " WHERE event_date = '2024-01-05' AND cameo = '040'"
+			      " AND object_id = (SELECT id FROM actors WHERE code = 'AFGTAL')"), 543);
+	CU_ASSERT_EQUAL(count(st, recount), 0);
+	CU_ASSERT_EQUAL(count(st, "SELECT sum(mentions) FROM unique_events"), 8);
 	CU_ASSERT_EQUAL(count(st, recount), 0);
 
 	/* Re-coding an article takes its share out and puts the new one in. */
@@ -232,7 +242,7 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(count(st, recount), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT mentions * 100 + articles * 10 + sources FROM unique_events"
 			      " WHERE event_date = '2024-01-05' AND object_id = (SELECT id FROM actors WHERE code = 'AFGTAL')"),
-			222);
+			333);	/* Reuters still reports it through article three */
 	CU_ASSERT_EQUAL(count(st, "SELECT mentions * 100 + articles * 10 + sources FROM unique_events"
 			      " WHERE event_date = '2024-01-05' AND object_id = (SELECT id FROM actors WHERE code = 'PAK')"),
 			221);
@@ -243,6 +253,9 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(kg_store_commit(st), 0);
 	CU_ASSERT_EQUAL(count(st, recount), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_events WHERE event_date = '2024-02-01'"), 0);
+	CU_ASSERT_EQUAL(count(st, "SELECT mentions * 100 + articles * 10 + sources FROM unique_events"
+			      " WHERE event_date = '2024-01-05' AND object_id = (SELECT id FROM actors WHERE code = 'AFGTAL')"),
+			222);	/* Reuters gone: AP and AFP */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM edges WHERE object = 'Taliban'"
 			      " AND last_date = '2024-01-05'"), 1);	/* the date span shrank back */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_event_sources WHERE articles <= 0"), 0);
@@ -256,7 +269,7 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Quetta'"), 1);
 
 	/* Full text follows adds, re-codes and rollbacks. */
-	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Tehran'"), 1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Tehran'"), 2);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Pakistan'"), 1);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'meeting'"), 1);
 	CU_ASSERT_EQUAL(sqlite3_exec(kg_store_db(st), "INSERT INTO sentences_fts (sentences_fts, rank)"
