@@ -25,6 +25,7 @@ struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
 	long batch;		/* articles in the open transaction */
+	long b_added, b_triples;	/* what it adds, counted at commit */
 	size_t bytes;
 	time_t since;		/* when the open transaction began */
 };
@@ -39,6 +40,9 @@ static int flush(struct sink *s)
 		kg_store_rollback(s->st);
 		return -1;
 	}
+	s->added += s->b_added;
+	s->triples += s->b_triples;
+	s->b_added = s->b_triples = 0;
 	return 0;
 }
 
@@ -69,8 +73,8 @@ static int store_article(const struct kg_result *r, void *vs)
 		s->skipped++;
 		kg_info("%s: already stored", r->article->origin);
 	} else {
-		s->added++;
-		s->triples += (long)r->ntriples;
+		s->b_added++;
+		s->b_triples += (long)r->ntriples;
 	}
 	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
 	     time(NULL) - s->since >= BATCH_SECONDS) && flush(s) < 0)
@@ -132,8 +136,13 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 	}
 	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, store_article, &s);
-	if (flush(&s) < 0)
+	if (rc < 0) {
+		/* Stopped by a store error: the batch in flight may hold half
+		 * an article, so it goes; earlier batches stay. */
+		kg_store_rollback(s.st);
+	} else if (flush(&s) < 0) {
 		rc = -1;
+	}
 	kg_lex_free(lx);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",
