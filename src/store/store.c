@@ -3,12 +3,14 @@
  *
  * Statements used per article are prepared once and kept in the handle
  * (the SQL sits in stmt_sql[]).  Writes happen inside the caller's
- * transaction, so a kill loses at most the article in flight.
+ * transaction (ingest: a batch, one savepoint per article); new sentences
+ * enter the full-text index when it commits.
  *
- * Deduplication: events holds one row per mention (its provenance), and
- * unique_events one row per (subject, object, CAMEO code, date) with the
- * counts mentions/articles/sources kept right here, on insert and on
- * removal (ingest --reextract), without recounting the table.
+ * Deduplication: events holds one row per mention (its provenance),
+ * unique_events one row per (subject, object, CAMEO code, date) and
+ * edge_weights one per (subject, object, CAMEO root), with the counts
+ * mentions/articles/sources kept right here, on insert and on removal
+ * (ingest --reextract), without recounting the tables.
  */
 #include <stdio.h>
 #include <stdlib.h>

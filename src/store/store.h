@@ -6,6 +6,12 @@
  * handle owns its connection and its prepared statements; kg_store_close
  * finalizes them.  Results handed to callbacks are borrowed for the call.
  * Errors are reported ("kgraph: DB: reason") and returned as -1.
+ *
+ * The tables are described in docs/schema.md: articles, sentences,
+ * actors (with aliases), mentions, events (one per coded triple),
+ * unique_events and edge_weights (deduplicated, with counts kept by
+ * kg_store_add and kg_store_recode), facts, the user dictionary and the
+ * full-text index sentences_fts (written at kg_store_commit).
  */
 #ifndef KG_STORE_H
 #define KG_STORE_H
