@@ -72,7 +72,8 @@ const struct kg_command kg_commands[] = {
 	 "the shortest chain of relations between two actors",
 	 "  --max-depth N   give up beyond N links (default 6)\n"
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
-	{"stats", cmd_stats, "stats [--format F]", "count what the database holds",
+	{"stats", cmd_stats, "stats [--verify] [--format F]", "count what the database holds",
+	 "  --verify        recount the counted (events, edges, full text); exit 1 if off\n"
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
 	{"dict", cmd_dict, "dict add NAME --code CODE --type TYPE [--alias A]... [--country C] | dict list [--format F] | dict remove NAME",
 	 "the user dictionary kept in the database, used by every ingest",

@@ -163,6 +163,12 @@ expect_rc 0 "reextract after remove"
 	fail "events of a removed entry kept"
 run "$KG" -d kg.db ingest --reextract "$SAMPLE"
 expect_rc 2 "--reextract with input"
+run "$KG" -d kg.db stats --verify --format csv
+expect_rc 0 "stats --verify after re-codes"; expect_out '^edges with wrong counts,0' "stats --verify"
+cp kg.db bad.db
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE edge_weights SET mentions = mentions + 1 WHERE id = (SELECT min(id) FROM edge_weights)"); c.commit()' bad.db
+run "$KG" -d bad.db stats --verify --format csv
+expect_rc 1 "stats --verify finds a wrong count"; expect_out '^edges with wrong counts,1' "stats --verify on a broken copy"
 # A user entry wins over a built-in one for the same words.
 if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE name = 'The Diplomat' AND code <> ''")" -gt 0 ]; then
 	run "$KG" -d kg.db dict add "The Diplomat" --code JPNMEDDIP --type media --country JPN

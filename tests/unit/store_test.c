@@ -96,6 +96,12 @@ static const char edge_views[] =
 	" FROM events e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = s.article_id"
 	" GROUP BY 1, 2, 3;";
 
+/* The problems `kgraph stats --verify` finds (the same SQL). */
+static long verify_problems(struct kg_store *st)
+{
+	return count(st, "SELECT sum(problems) FROM (" KG_STORE_SQL_VERIFY ")");
+}
+
 /* A hand-built coder result: one sentence per line of text, and one
  * triple subject -040-> object in the sentence given. */
 struct fake {
@@ -259,6 +265,12 @@ static void counts_dedup_events(void)
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM edges WHERE object = 'Taliban'"
 			      " AND last_date = '2024-01-05'"), 1);	/* the date span shrank back */
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM unique_event_sources WHERE articles <= 0"), 0);
+	CU_ASSERT_EQUAL(verify_problems(st), 0);
+	/* ... which sees a count gone wrong. */
+	CU_ASSERT_EQUAL(sqlite3_exec(kg_store_db(st), "BEGIN; UPDATE unique_events SET mentions = mentions + 1"
+				     " WHERE id = (SELECT min(id) FROM unique_events)", NULL, NULL, NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL(verify_problems(st), 1);
+	CU_ASSERT_EQUAL(sqlite3_exec(kg_store_db(st), "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences WHERE article_id = 3"), 2);
 
 	/* Outside a transaction the store makes its own. */
@@ -302,6 +314,7 @@ static void batch_savepoints(void)
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Quetta'"), 0);
 	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Kerman'"), 1);
 	CU_ASSERT_EQUAL(count(st, recount), 0);
+	CU_ASSERT_EQUAL(verify_problems(st), 0);
 	kg_store_close(st);
 }
 
