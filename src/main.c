@@ -38,16 +38,21 @@ const struct kg_command kg_commands[] = {
 	 "run read-only SQL on the database",
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
 	 "  --param N=V     bind V to :N, @N or $N in the SQL (numbers bind as numbers)\n"},
-	{"export", cmd_export, "export --format dot [-o FILE]",
+	{"export", cmd_export, "export --format F [-o FILE|DIR] [filters]",
 	 "write the graph for other tools",
-	 "  --format F      dot\n"
-	 "  -o FILE         output file (default stdout)\n"},
-	{"render", cmd_render, "render [-T svg|png|pdf] [-K dot|neato|sfdp|auto] -o FILE",
+	 "  --format F      dot|json|graphml|gexf|csv|gdelt|html (default dot)\n"
+	 "  -o FILE         output file (default stdout); for csv a folder that gets\n"
+	 "                  nodes.csv and relationships.csv (Neo4j import)\n"
+	 "  -K ENGINE       html: layout engine, as for render (default auto)\n"
+	 "  --title TEXT    a title (html, json, gexf)\n"
+	 KG_FILTER_HELP},
+	{"render", cmd_render, "render [-T svg|png|pdf] [-K dot|neato|sfdp|auto] -o FILE [filters]",
 	 "lay out and draw the graph",
 	 "  -T FORMAT       svg|png|pdf (default svg)\n"
 	 "  -K ENGINE       dot|neato|sfdp|auto (default auto: sfdp for large graphs)\n"
 	 "  --title TEXT    a title above the diagram\n"
-	 "  -o FILE         output file (required; - for stdout)\n"},
+	 "  -o FILE         output file (required; - for stdout)\n"
+	 KG_FILTER_HELP},
 	{"search", cmd_search, "search [--format F] [--limit N] [--fts] WORDS...",
 	 "find stored sentences by full-text search, with their triples",
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
