@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -46,7 +47,7 @@ static const char *const pragma_noarg_ok[] = {
 static int listed(const char *const *v, const char *s)
 {
 	for (; s && *v; v++)
-		if (!strcmp(*v, s))
+		if (!strcasecmp(*v, s))
 			return 1;
 	return 0;
 }
