@@ -816,9 +816,17 @@ static void add_mention(struct kg_coder *c, const struct np *p)
 		return;
 	KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
 	m = &c->res.mentions[c->res.nmentions++];
-	m->sentence = c->si;
-	m->off = T(p->a).off;
-	m->len = T(p->b - 1).off + T(p->b - 1).len - m->off;
+	{
+		/* the words that name the actor: no "the", no "'s" */
+		size_t a = p->a, b = p->b;
+		if (b > a + 1 && (T(b - 1).flags & KG_TOK_POSS))
+			b--;
+		if (b > a + 1 && (c->ti[a].cls & W_DET) && !(T(a).flags & KG_TOK_CAP))
+			a++;
+		m->sentence = c->si;
+		m->off = T(a).off;
+		m->len = T(b - 1).off + T(b - 1).len - m->off;
+	}
 	m->actor = p->actor;
 	m->resolved = !(p->f & NP_UNRES);
 }
@@ -999,7 +1007,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 			n = k + w - i;
 		}
 	}
-	add_np(c, i, i + n, &act, f | (m ? m->f & NP_UNRES : 0), 0.8);
+	add_np(c, i, i + n, &act, f | (m ? m->f & (NP_UNRES | NP_PERSON) : 0), 0.8);
 	return n;
 }
 
@@ -1009,7 +1017,7 @@ static size_t reference(struct kg_coder *c, size_t i)
  */
 static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 {
-	const struct kg_lex_entry *base = NULL, *agent = NULL, *person = NULL, *e;
+	const struct kg_lex_entry *base = NULL, *agent = NULL, *person = NULL, *e, *tail_agent = NULL;
 	size_t j = i, w, name_a = 0, name_b = 0, agent_a = 0, agent_b = 0;
 	int det = 0, poss = 0, hon = 0;
 	struct kg_actor act = {0};
@@ -1149,10 +1157,13 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				}
 			}
 		}
-		/* "Kurdish militants": an unknown name that qualifies an agent. */
-		while (k < NT && lower_word(c, k) && lookup(c, k, M_AGENT, &w) &&
-		       !(lookup(c, k, M_REL, &n) && n > w))
+		/* "Kurdish militants": an unknown name that qualifies an agent
+		 * is a group of that agent's kind. */
+		while (k < NT && lower_word(c, k) && (e = lookup(c, k, M_AGENT, &w)) &&
+		       !(lookup(c, k, M_REL, &n) && n > w)) {
 			k += w;
+			tail_agent = e;
+		}
 		name_a = j;
 		name_b = k;
 		j = k;
@@ -1164,6 +1175,12 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 	if (person) {
 		act = person->actor;
 		f |= NP_PERSON;
+	} else if (name_b && tail_agent && !agent && !base) {
+		act.name = arena_span(c, name_a, name_b);
+		act.code = tail_agent->agent ? tail_agent->agent : "";
+		act.type = (tail_agent->flags & KG_LEXF_ARMED) ? KG_ACTOR_ARMED_GROUP : KG_ACTOR_GROUP;
+		f |= NP_AGENTONLY;
+		conf = 0.6;
 	} else if (name_b) {
 		act.name = arena_span(c, name_a, name_b);
 		act.type = agent || hon ? KG_ACTOR_PERSON : KG_ACTOR_UNKNOWN;
@@ -1430,9 +1447,16 @@ static void side_add(struct side *s, int np)
 		s->np[s->n++] = np;
 }
 
+/* An unknown name without a title is listed (a mention for the analyst to
+ * review) but takes no part in events until a dictionary knows it. */
+static int unknown(const struct kg_coder *c, int np)
+{
+	return (c->np[np].f & NP_UNRES) && !(c->np[np].f & NP_PERSON);
+}
+
 static int usable(const struct kg_coder *c, int np)
 {
-	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_PLACE | NP_DATELINE | NP_WEAK));
+	return np >= 0 && !unknown(c, np) && !(c->np[np].f & (NP_ATTRIB | NP_PLACE | NP_DATELINE | NP_WEAK));
 }
 
 /* "X, Y and Z" ending at NP k: add the conjuncts to the left. */
@@ -1459,7 +1483,7 @@ static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
 /* An object may be a place: it stands for its state ("shelled Kharkiv"). */
 static int usable_obj(const struct kg_coder *c, int np)
 {
-	return np >= 0 && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE | NP_WEAK)) &&
+	return np >= 0 && !unknown(c, np) && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE | NP_WEAK)) &&
 	       (!(c->np[np].f & NP_PLACE) || (c->np[np].actor.country && *c->np[np].actor.country));
 }
 
