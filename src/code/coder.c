@@ -948,7 +948,8 @@ static size_t reference(struct kg_coder *c, size_t i)
 			return 0;
 		/* "India accused X of backing militants ..., and announced it
 		 * would ...": the sentence's subject first */
-		for (size_t q = 0; q < c->nnp && c->np[q].a < i && !is(c, i, "him") && !is(c, i, "them"); q++) {
+		for (size_t q = 0; q < c->nnp && q < 32 && c->np[q].a < i && !is(c, i, "him") &&
+		     !is(c, i, "them"); q++) {
 			const struct np *p = &c->np[q];
 			if (p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PRONOUN))
 				continue;
@@ -1701,7 +1702,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				side_add(s, *last_subj);
 				return 1;
 			}
-			for (size_t p2 = 0; p2 < c->nnp && c->np[p2].a < q; p2++)
+			for (size_t p2 = 0; p2 < c->nnp && p2 < 32 && c->np[p2].a < q; p2++)
 				if (usable(c, (int)p2) && !(c->np[p2].f & NP_PPOBJ)) {
 					conjuncts_left(c, (int)p2, s);
 					return 1;
@@ -2289,7 +2290,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
 	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
 		/* "In a bid to counter Chinese influence, Australia signed ..." */
-		for (size_t q = 0; q + 1 < c->np[src.np[0]].a && !ag.n; q++)
+		size_t s0 = c->np[src.np[0]].a;
+		for (size_t q = s0 > 40 ? s0 - 40 : 0; q + 1 < s0 && !ag.n; q++)
 			if (is(c, q, "to") && c->ti[q + 1].rel >= 0 &&
 			    (c->rel[c->ti[q + 1].rel].e->rflags & KG_RELF_COUNTER)) {
 				struct rel *cr = &c->rel[c->ti[q + 1].rel];
