@@ -2276,6 +2276,23 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			scan_modality(c, a0, q, &m);
 		}
 	}
+	if (r->verb && root == 11) {
+		/* "accused Pakistan of backing militants": a claim, not an event */
+		size_t q = c->np[tgt.np[tgt.n - 1]].b, e2, n = 0;
+		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
+		       ((c->ti[q].cls & W_PREP) || (c->ti[q].cls & (W_WDAY | W_MONTH))))
+			q++;	/* "accused Pakistan on Wednesday of ..." */
+		if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 1 < NT && lower_word(c, q + 1) &&
+		    ends_with(c, q + 1, "ing"))
+			/* "of sending troops to support X": the claim goes on */
+			for (e2 = clause_end(c, q + 1, 8), q++; q < e2; q++) {
+				const struct rel *x = c->ti[q].rel >= 0 ? &c->rel[c->ti[q].rel] : NULL;
+				if (c->ti[q].cls & W_CONJ)
+					break;	/* "... and expelled X": a new act */
+				if (x && x->verb && !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG)))
+					c->rel[c->ti[q].rel].used = 1;
+			}
+	}
 	if (r->verb && (root == 2 || root == 10)) {
 		/* "urged X to pressure Y": what is asked for has not happened */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b;
