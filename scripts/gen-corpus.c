@@ -295,13 +295,13 @@ int main(int argc, char **argv)
 			FILE *f;
 
 			if (k % 1000 == 1) {
-				snprintf(path, sizeof path, "%s/%04ld", dir, k / 1000);
+				snprintf(path, sizeof path, "%s/%04ld", dir, (k - 1) / 1000);
 				if (mkdir(path, 0777) < 0 && errno != EEXIST) {
 					fprintf(stderr, "gen-corpus: %s: %s\n", path, strerror(errno));
 					return 1;
 				}
 			}
-			snprintf(path, sizeof path, "%s/%04ld/%s.txt", dir, k / 1000, id);
+			snprintf(path, sizeof path, "%s/%04ld/%s.txt", dir, (k - 1) / 1000, id);
 			if (!(f = fopen(path, "w"))) {
 				fprintf(stderr, "gen-corpus: %s: %s\n", path, strerror(errno));
 				return 1;
