@@ -10,6 +10,10 @@
  * DIR/NNN/.  The same arguments always give the same bytes: the random
  * numbers come from a fixed xorshift generator, never from the clock.
  *
+ * With -t, writes instead N articles' worth of triples in kgraph
+ * extract's JSON lines (docs/jsonl.md), about ten per article, to build
+ * large stores quickly (ingest --triples) for the query benchmarks.
+ *
  * Articles mix event sentences ("Iran condemned the attack by the Islamic
  * State in Kerman.") built from real actor names and relation words with
  * filler sentences of ordinary news prose, about one event in three
@@ -52,6 +56,13 @@ static const char *const states[] = {
 	"Nigeria", "Mali", "Venezuela", "Colombia", "Brazil", "Mexico", "Poland",
 	"Belarus", "Azerbaijan", "Armenia", "Georgia", "Kazakhstan", "Uzbekistan",
 	"Tajikistan", "the United Arab Emirates", "Oman", "Libya", "Somalia",
+};
+/* CAMEO codes of the states, in the same order. */
+static const char *const state_codes[] = {
+	"IRN", "AFG", "USA", "RUS", "UKR", "CHN", "ISR", "TUR", "PAK", "IND", "SAU",
+	"EGY", "SYR", "IRQ", "FRA", "DEU", "GBR", "JPN", "KOR", "PRK", "QAT", "JOR",
+	"LBN", "YEM", "ETH", "SDN", "NGA", "MLI", "VEN", "COL", "BRA", "MEX", "POL",
+	"BLR", "AZE", "ARM", "GEO", "KAZ", "UZB", "TJK", "ARE", "OMN", "LBY", "SOM",
 };
 static const char *const people[] = {
 	"President Ebrahim Raisi", "Interior Minister Ahmad Vahidi",
@@ -242,9 +253,48 @@ static unsigned long long json_str(FILE *f, const char *s, size_t n)
 	return out;
 }
 
+/* -t: triples between states, as kgraph extract writes them. */
+static const char *const rel[][4] = {	/* predicate, cameo, quad class, goldstein */
+	{"condemned", "111", "3", "-2.0"}, {"met with", "040", "1", "1.0"},
+	{"signed an agreement with", "057", "1", "8.0"}, {"accused", "112", "3", "-2.0"},
+	{"imposed sanctions on", "163", "4", "-8.0"}, {"cooperates with", "03", "1", "4.0"},
+	{"threatened", "130", "3", "-4.4"}, {"praised", "051", "1", "3.4"},
+	{"attacked", "190", "4", "-10.0"}, {"expelled diplomats of", "1246", "3", "-5.0"},
+	{"pledged aid to", "033", "2", "5.2"}, {"rejected the demands of", "120", "3", "-4.0"},
+};
+static const char *const mods[] = {"actual", "actual", "actual", "intended", "considered", "possible"};
+
+static void triples(long n)
+{
+	for (long k = 1; k <= n; k++) {
+		size_t nt = 5 + pick(11), seq = 1;
+		int day = 1 + (int)((k * 7) % 365);
+
+		for (size_t i = 0; i < nt; i++) {
+			size_t a = pick(N(states)), b = pick(N(states)), r = pick(N(rel));
+			const char *pl = ONE(places);
+
+			if (b == a)
+				b = (a + 1) % N(states);
+			seq += 1 + pick(2);
+			printf("{\"article\":\"gen-%07ld\",\"sentence\":%zu,\"text\":\"%s%s %s %s in %s (%zu).\","
+			       "\"subject\":{\"name\":\"%s\",\"code\":\"%s\",\"type\":\"state\"},"
+			       "\"predicate\":\"%s\",\"object\":{\"name\":\"%s\",\"code\":\"%s\",\"type\":\"state\"},"
+			       "\"cameo\":\"%s\",\"quad_class\":%s,\"goldstein\":%s,\"modality\":\"%s\","
+			       "\"negated\":false,\"reported\":false,\"against\":null,"
+			       "\"event_date\":\"2024-%02d-%02d\",\"location\":\"%s\",\"attribution\":null,"
+			       "\"confidence\":0.8}\n",
+			       k, seq, states[a][0] == 't' ? "T" : "", states[a] + (states[a][0] == 't'),
+			       rel[r][0], states[b], pl, k, states[a], state_codes[a], rel[r][0], states[b],
+			       state_codes[b], rel[r][1], rel[r][2], rel[r][3], mods[pick(N(mods))],
+			       day / 31 % 12 + 1, 1 + day % 28, pl);
+		}
+	}
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: gen-corpus [-s MB] [-n ARTICLES] [-S SEED] [-d DIR]\n");
+	fprintf(stderr, "usage: gen-corpus [-s MB] [-n ARTICLES] [-S SEED] [-d DIR] [-t]\n");
 	exit(2);
 }
 
@@ -255,8 +305,13 @@ int main(int argc, char **argv)
 	const char *dir = NULL;
 	static char text[32 * 512], title[512], path[4096];
 	unsigned long long written = 0, limit;
+	int mode_triples = 0;
 
 	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-t")) {
+			mode_triples = 1;
+			continue;
+		}
 		if (i + 1 >= argc)
 			usage();
 		if (!strcmp(argv[i], "-s"))
@@ -272,6 +327,10 @@ int main(int argc, char **argv)
 	}
 	if (!rng_state)
 		rng_state = 1;
+	if (mode_triples) {
+		triples(max < 0 ? 1000 : max);
+		return fflush(stdout) != 0 || ferror(stdout);
+	}
 	limit = (unsigned long long)(mb * 1e6);
 	if (dir && mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "gen-corpus: %s: %s\n", dir, strerror(errno));

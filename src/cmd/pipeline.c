@@ -210,7 +210,11 @@ struct pool {
 };
 
 /* Copy a's strings into the item's buffer: one allocation that the item
- * keeps and reuses. */
+ * keeps and reuses.  A new string in struct kg_article must be copied here
+ * too, or the coder threads would read the reader's freed memory: the
+ * assertion stops the build until it is. */
+_Static_assert(sizeof(struct kg_article) == 6 * sizeof(char *) + sizeof(size_t) + sizeof(char *),
+	       "struct kg_article changed: copy its new strings in item_fill()");
 static void item_fill(struct item *it, const struct kg_article *a)
 {
 	const char *src[6] = {a->id, a->title, a->date, a->source, a->url, a->origin};
@@ -219,6 +223,7 @@ static void item_fill(struct item *it, const struct kg_article *a)
 	size_t off[6];
 	int i;
 
+	it->a = *a;	/* the numbers; every pointer is replaced below */
 	kg_buf_reset(&it->mem);
 	kg_buf_add(&it->mem, a->text, a->len);
 	kg_buf_addc(&it->mem, '\0');
@@ -230,7 +235,6 @@ static void item_fill(struct item *it, const struct kg_article *a)
 		}
 	}
 	it->a.text = it->mem.s;
-	it->a.len = a->len;
 	for (i = 0; i < 6; i++)
 		*dst[i] = src[i] ? it->mem.s + off[i] : NULL;
 }
