@@ -161,6 +161,12 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
+	/* The per-article savepoints journal into temporary files otherwise:
+	 * a third of the time of an ingest went to the kernel. */
+	if (sql(&s, "PRAGMA temp_store = MEMORY") < 0) {
+		kg_store_close(s.st);
+		return KG_EXIT_FAIL;
+	}
 	if (triples)
 		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
 	else

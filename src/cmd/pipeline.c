@@ -103,16 +103,24 @@ static void meter_add(struct meter *m, const struct kg_result *r)
 		progress(m, 0);
 }
 
-static long peak_rss_kb(void)
+/* Peak resident memory (kB) and processor seconds (all threads). */
+static long usage(double *cpu)
 {
 	struct rusage ru;
 
-	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+	if (getrusage(RUSAGE_SELF, &ru) != 0) {
+		*cpu = 0;
+		return -1;
+	}
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	return ru.ru_maxrss;
 }
 
 static void report(struct meter *m)
 {
-	double el = now() - m->t0;
+	double el = now() - m->t0, cpu;
+	long rss = usage(&cpu);
 
 	if (m->tty && m->articles)
 		progress(m, 1);
@@ -120,10 +128,11 @@ static void report(struct meter *m)
 		return;
 	/* One line, key=value, for scripts (bench/run reads it). */
 	fprintf(stderr, "kgraph: stats: jobs=%d articles=%lu bytes=%llu sentences=%lu triples=%lu"
-		" seconds=%.3f mb_per_s=%.2f sentences_per_s=%.0f lexicon_ms=%.2f peak_rss_kb=%ld\n",
-		m->jobs, m->articles, m->bytes, m->sentences, m->triples, el,
+		" seconds=%.3f cpu_seconds=%.3f mb_per_s=%.2f sentences_per_s=%.0f lexicon_ms=%.2f"
+		" peak_rss_kb=%ld\n",
+		m->jobs, m->articles, m->bytes, m->sentences, m->triples, el, cpu,
 		el > 0 ? (double)m->bytes / 1e6 / el : 0, el > 0 ? (double)m->sentences / el : 0,
-		m->lex_ms, peak_rss_kb());
+		m->lex_ms, rss);
 }
 
 /* ---- one job: everything on this thread ---- */
