@@ -75,7 +75,7 @@ expect_rc 1 "--triples missing file"; expect_err 'missing.jsonl' "--triples miss
 # without a JSONL reader (plain text files), it splits the list of files.
 command -v parallel >/dev/null || { fail "GNU parallel missing: scripts/install-deps check"; done_testing; exit; }
 printf '{"id":"a1","text":"Iran condemned the attack by the Taliban."}\n{"id":"a2","text":"The Taliban attacked Iran."}\n' > probe.jsonl
-if "$KG" extract --input-format jsonl probe.jsonl 2>/dev/null | grep -q '"article":"a2"'; then
+if "$KG" extract --stats --input-format jsonl probe.jsonl 2>&1 >/dev/null | grep -q ' articles=2 '; then
 	{ "$GEN" -n 400; python3 -c 'import json,sys; print(json.dumps({"id": "sample", "text": open(sys.argv[1]).read()}))' "$SAMPLE"; } > corpus.jsonl
 	run "$KG" -d single.db ingest --format jsonl corpus.jsonl
 	expect_rc 0 "ingest jsonl"
