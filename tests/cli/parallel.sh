@@ -9,10 +9,11 @@ GEN=$(dirname "$KG")/gen-corpus
 
 # Every field of every triple, with its article and sentence number, in a
 # canonical order: two stores with the same triples give the same dump.
+# Numbers as extract writes them (4 significant digits, docs/jsonl.md).
 DUMP="SELECT a.ext_id, s.seq, t.sentence, t.subject, t.subject_code, t.subject_type,
- t.predicate, t.cameo, t.quad_class, t.goldstein, t.object, t.object_code, t.object_type,
- t.against, t.modality, t.negated, t.reported, t.event_date, t.location, t.attribution,
- t.confidence
+ t.predicate, t.cameo, t.quad_class, printf('%.4g', t.goldstein), t.object, t.object_code,
+ t.object_type, t.against, t.modality, t.negated, t.reported, t.event_date, t.location,
+ t.attribution, printf('%.4g', t.confidence)
  FROM triples t JOIN sentences s ON s.id = t.sentence_id JOIN articles a ON a.id = t.article_id
  ORDER BY 1, 2, 4, 7, 11, 8"
 dump() { "$KG" -d "$1" query --format tsv "$DUMP" > "$2" || fail "dump of $1"; }
