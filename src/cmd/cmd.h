@@ -68,6 +68,9 @@ struct kg_pipeline_opts {
 	int jobs;	/* coder threads; 0: one per core */
 	int progress;	/* progress line on stderr: 0 when it is a terminal, 1 always, -1 never */
 	int stats;	/* one "kgraph: stats: key=value ..." line on stderr at the end */
+	/* Called on the sink's thread when no result has come for a while
+	 * (a slow input): commit, flush.  NULL: never.  -1 stops. */
+	int (*idle)(void *ctx);
 };
 typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,

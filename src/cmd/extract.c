@@ -36,6 +36,12 @@ static int write_triples(const struct kg_result *r, void *vs)
 	return ferror(stdout) ? -1 : 0;
 }
 
+/* The input is slow (a stream): let the triples so far go downstream. */
+static int flush_out(void *vs)
+{
+	return fflush(stdout) == 0 ? 0 : kg_error("write error on standard output:");
+}
+
 int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -83,6 +89,7 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	}
 	if (optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
+	po.idle = flush_out;
 	rc = kg_pipeline(argv + optind, argc - optind, &ro, &po, write_triples, &s);
 	return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 }

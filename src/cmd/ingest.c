@@ -101,6 +101,12 @@ static int store_one(struct sink *s, const struct kg_result *r, const size_t *se
 	return 0;
 }
 
+/* The input is slow (a stream): commit what came, so it can be queried. */
+static int idle_commit(void *vs)
+{
+	return commit(vs);
+}
+
 static int store_article(const struct kg_result *r, void *vs)
 {
 	return store_one(vs, r, NULL, r->article->origin);
@@ -167,6 +173,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		kg_store_close(s.st);
 		return KG_EXIT_FAIL;
 	}
+	po.idle = idle_commit;
 	if (triples)
 		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
 	else

@@ -17,6 +17,7 @@
  * the input size: at most 2N batches are in flight.  The sink sees exactly
  * the sequence of results that one job gives.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,6 +186,7 @@ static int run_serial(const struct kg_lexicon *lx, char **paths, int npaths,
  */
 #define BATCH_ARTICLES 32
 #define BATCH_BYTES (128 * 1024)
+#define IDLE_MS 200
 
 struct item {
 	struct kg_article a;	/* strings point into mem */
@@ -210,6 +212,8 @@ struct pool {
 	unsigned long nslots;
 	unsigned long nread, ncode, nout;	/* next sequence number to fill, code, sink */
 	struct slot *cur;	/* the reader's open batch, or NULL */
+	int filling;		/* the reader is copying an article into cur */
+	int idle;		/* coders waiting for work */
 	int eof, stop;
 	int read_bad;		/* inputs the reader failed on, or -1 */
 	const struct kg_lexicon *lx;
@@ -248,41 +252,53 @@ static void item_fill(struct item *it, const struct kg_article *a)
 		*dst[i] = src[i] ? it->mem.s + off[i] : NULL;
 }
 
-/* Hand the reader's open batch to the coders. */
+/* Hand the reader's open batch to the coders (under the lock). */
 static void publish(struct pool *p)
 {
 	if (!p->cur)
 		return;
-	pthread_mutex_lock(&p->mu);
 	p->cur->state = SLOT_READ;
 	p->nread++;
-	pthread_cond_signal(&p->filled);
-	pthread_mutex_unlock(&p->mu);
 	p->cur = NULL;
+	pthread_cond_signal(&p->filled);
 }
 
+/*
+ * The reader's callback: copy the article into the open batch.  A batch is
+ * handed over when full, or at once when a coder waits for work: a slow
+ * stream (articles arriving one by one on a pipe) is coded and stored as
+ * each article comes, a fast one in whole batches.
+ */
 static int pool_put(const struct kg_article *a, void *vp)
 {
 	struct pool *p = vp;
-	struct slot *s = p->cur;
+	struct slot *s;
 
-	if (!s) {
-		pthread_mutex_lock(&p->mu);
+	pthread_mutex_lock(&p->mu);
+	if (!p->cur) {
 		while (!p->stop && p->nread - p->nout >= p->nslots)
 			pthread_cond_wait(&p->freed, &p->mu);
 		if (p->stop) {
 			pthread_mutex_unlock(&p->mu);
 			return -1;
 		}
-		s = p->cur = &p->slot[p->nread % p->nslots];
-		pthread_mutex_unlock(&p->mu);
-		s->n = s->bytes = 0;
+		p->cur = &p->slot[p->nread % p->nslots];
+		p->cur->n = p->cur->bytes = 0;
 	}
-	/* The slot is the reader's until publish() moves nread on. */
-	item_fill(&s->item[s->n++], a);
+	s = p->cur;
+	p->filling = 1;	/* no coder takes the batch while we write to it */
+	pthread_mutex_unlock(&p->mu);
+
+	item_fill(&s->item[s->n], a);
+
+	pthread_mutex_lock(&p->mu);
+	s->n++;
 	s->bytes += a->len;
-	if (s->n == BATCH_ARTICLES || s->bytes >= BATCH_BYTES)
+	p->filling = 0;
+	if (s->n == BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
+	    (p->idle && p->ncode == p->nread))
 		publish(p);
+	pthread_mutex_unlock(&p->mu);
 	return 0;
 }
 
@@ -299,8 +315,8 @@ static void *reader(void *vp)
 		}
 		bad += rc;
 	}
-	publish(p);
 	pthread_mutex_lock(&p->mu);
+	publish(p);
 	p->read_bad = bad;
 	p->eof = 1;
 	pthread_cond_broadcast(&p->filled);
@@ -316,8 +332,19 @@ static void *worker(void *vp)
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && !p->eof && p->ncode == p->nread)
+		while (!p->stop && p->ncode == p->nread) {
+			/* Nothing queued: take the reader's open batch rather
+			 * than wait for it to fill (the input may be slow). */
+			if (p->cur && p->cur->n && !p->filling) {
+				publish(p);
+				continue;
+			}
+			if (p->eof)
+				break;
+			p->idle++;
 			pthread_cond_wait(&p->filled, &p->mu);
+			p->idle--;
+		}
 		if (p->stop || p->ncode == p->nread)
 			break;	/* stopped, or the end of the input */
 		s = &p->slot[p->ncode++ % p->nslots];
@@ -361,18 +388,38 @@ static int sink_slot(struct slot *s, kg_sink_fn sink, void *ctx, struct meter *m
 	return bad;
 }
 
+/* pthread_cond_timedwait for ms milliseconds on the monotonic clock. */
+static int timed_wait(pthread_cond_t *cv, pthread_mutex_t *mu, long ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	return pthread_cond_timedwait(cv, mu, &ts);
+}
+
 static int run_pool(const struct kg_lexicon *lx, int jobs, char **paths, int npaths,
-		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx, struct meter *m)
+		    const struct kg_read_opts *ro, const struct kg_pipeline_opts *po,
+		    kg_sink_fn sink, void *ctx, struct meter *m)
 {
 	struct pool p = {0};
 	pthread_t rd, *wk = kg_xcalloc((size_t)jobs, sizeof *wk);
-	int nwk = 0, bad = 0, rc, have_reader = 0;
+	pthread_condattr_t ca;
+	int nwk = 0, bad = 0, rc, have_reader = 0, pending = 0;
 	unsigned long i;
 
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.freed, NULL);
 	pthread_cond_init(&p.filled, NULL);
-	pthread_cond_init(&p.coded, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&p.coded, &ca);
+	pthread_condattr_destroy(&ca);
 	p.nslots = 2 * (unsigned long)jobs;
 	p.slot = kg_xcalloc(p.nslots, sizeof *p.slot);
 	for (i = 0; i < p.nslots; i++)
@@ -401,16 +448,35 @@ static int run_pool(const struct kg_lexicon *lx, int jobs, char **paths, int npa
 		goto out;
 	}
 
-	/* The sink, in input order. */
+	/* The sink, in input order.  When nothing has come for IDLE_MS, the
+	 * sink may finish what it holds (commit, flush): the input is slow. */
 	pthread_mutex_lock(&p.mu);
 	for (;;) {
 		struct slot *s = &p.slot[p.nout % p.nslots];
 
-		while (!(p.nout < p.nread && s->state == SLOT_DONE) && !(p.eof && p.nout == p.nread))
-			pthread_cond_wait(&p.coded, &p.mu);
+		while (!(p.nout < p.nread && s->state == SLOT_DONE) && !(p.eof && p.nout == p.nread)) {
+			if (!po->idle || !pending) {
+				pthread_cond_wait(&p.coded, &p.mu);
+				continue;
+			}
+			if (timed_wait(&p.coded, &p.mu, IDLE_MS) == ETIMEDOUT) {
+				pthread_mutex_unlock(&p.mu);
+				pending = 0;
+				rc = po->idle(ctx);
+				pthread_mutex_lock(&p.mu);
+				if (rc < 0) {
+					p.stop = 1;
+					pthread_cond_broadcast(&p.freed);
+					pthread_cond_broadcast(&p.filled);
+					bad = -1;
+					goto unlock;
+				}
+			}
+		}
 		if (p.nout == p.nread)
 			break;	/* eof, all sunk */
 		pthread_mutex_unlock(&p.mu);
+		pending = 1;
 
 		rc = sink_slot(s, sink, ctx, m);
 
@@ -427,6 +493,7 @@ static int run_pool(const struct kg_lexicon *lx, int jobs, char **paths, int npa
 		}
 		bad += rc;
 	}
+unlock:
 	pthread_mutex_unlock(&p.mu);
 out:
 	for (int k = 0; k < nwk; k++)
@@ -498,10 +565,11 @@ int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 	kg_info("dictionaries loaded in %.1f ms", m.lex_ms);
 	m.total = m.tty ? input_size(paths, npaths) : 0;
 	m.t0 = m.last = now();
-	if (jobs == 1)
+	/* One job without an idle hook needs no threads at all. */
+	if (jobs == 1 && !po->idle)
 		bad = run_serial(lx, paths, npaths, ro, sink, ctx, &m);
 	else
-		bad = run_pool(lx, jobs, paths, npaths, ro, sink, ctx, &m);
+		bad = run_pool(lx, jobs, paths, npaths, ro, po, sink, ctx, &m);
 	report(&m);
 	kg_lex_free(lx);
 	return bad;
