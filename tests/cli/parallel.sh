@@ -83,6 +83,19 @@ if "$KG" extract --stats --input-format jsonl probe.jsonl 2>&1 >/dev/null | grep
 	dump single.db single.tsv
 	parallel --pipe -N 37 -j 4 --keep-order "$KG" extract -j 1 --input-format jsonl - \
 		< corpus.jsonl > split.jsonl || fail "parallel --pipe extract"
+
+	# A stream: the triples of an article come out while the next is
+	# still awaited (no timing: a pipe that stays open).
+	printf '{"id":"s1","text":"Iran is reportedly considering closer collaboration with the Taliban."}\n' > one.jsonl
+	mkfifo in.fifo out.fifo
+	"$KG" extract --input-format jsonl - < in.fifo > out.fifo 2>stream.err &
+	kpid=$!
+	exec 3> in.fifo 4< out.fifo
+	cat one.jsonl >&3
+	timeout 20 head -n 1 <&4 > first.jsonl
+	grep -q '"article":"s1"' first.jsonl || fail "extract holds back the triples of a streamed article"
+	exec 3>&- 4<&-
+	wait $kpid
 else
 	echo "  note: no JSONL reader yet: parallel splits the list of files, not the stream" >&2
 	cp one.tsv single.tsv
