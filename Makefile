@@ -111,13 +111,14 @@ clean:
 #   make bench BENCH_SIZES="10 100 1000" BENCH_RUNS=3
 BENCH_SIZES ?= 10 100
 BENCH_RUNS  ?= 3
+BENCH_DIR   ?= build/bench
 $(B)/gen-corpus: scripts/gen-corpus.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
 
 bench: $(B)/kgraph $(B)/gen-corpus
 	KG=$(B)/kgraph GEN=$(B)/gen-corpus BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) \
-	  BENCH_DIR=build/bench scripts/bench
+	  BENCH_DIR=$(BENCH_DIR) scripts/bench
 .PHONY: bench
 
 -include $(shell find build -name '*.d' 2>/dev/null)
