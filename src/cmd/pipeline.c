@@ -80,9 +80,11 @@ static void progress(struct meter *m, int final)
 		return;
 	m->last = t;
 	rate = el > 0 ? mb / el : 0;
+	/* MB of article text; the input (JSON) is a little larger, so the
+	 * total is shown only while running, with the ETA it gives. */
 	fprintf(stderr, "\rkgraph: %lu articles, %.1f MB", m->articles, mb);
-	if (m->total)
-		fprintf(stderr, " of %.1f", (double)m->total / 1e6);
+	if (m->total && !final)
+		fprintf(stderr, " of ~%.1f", (double)m->total / 1e6);
 	fprintf(stderr, ", %.1f MB/s", rate);
 	/* Text bytes undercount a JSON input a little: the ETA errs long. */
 	if (m->total && rate > 0 && !final) {
