@@ -1,11 +1,15 @@
 /*
  * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
- * committed in batches (BATCH_ARTICLES, or every BATCH_SECONDS), each
- * inside its own savepoint: a failed article leaves nothing behind, and a
- * kill loses at most the batch in flight, which a re-run adds again (the
- * articles already stored are recognised by their hash).  One commit per
- * article spent most of the ingest writing the same index pages to the
- * WAL again and again (docs/benchmarks.md).
+ * stored in batches (one transaction per BATCH_ARTICLES articles or
+ * BATCH_BYTES of text: a commit per article would rewrite the indexes
+ * and the full-text segments every time), each article under its own
+ * savepoint, so a failed article leaves nothing behind and a kill loses
+ * at most the batch in flight (never more than BATCH_SECONDS of work, for
+ * slow streams on stdin; and when no article comes for the pipeline's
+ * idle delay, what came is committed at once).
+ *
+ * ingest --triples loads triples coded elsewhere (kgraph extract's JSON
+ * lines, src/input/triples.c) the same way, one rebuilt article at a time.
  */
 #include <getopt.h>
 #include <string.h>
@@ -15,96 +19,81 @@
 #include "cmd/cmd.h"
 #include "input/input.h"
 #include "input/triples.h"
+#include "lexicon/lexicon.h"
 #include "store/import.h"
 #include "store/store.h"
 
 #define BATCH_ARTICLES 500
-#define BATCH_SECONDS 1.0
+#define BATCH_BYTES (8u << 20)
+#define BATCH_SECONDS 2
 
 struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
+	long batch;		/* articles in the open transaction */
+	long b_added, b_triples;	/* what it adds, counted at commit */
+	size_t bytes;
+	time_t since;		/* when the open transaction began */
 	struct kg_import *im;	/* --triples */
-	int in_tx;		/* a batch transaction is open */
-	long n_tx;		/* articles in it */
-	double t_tx;		/* when it began */
 };
 
-static double now(void)
+static int flush(struct sink *s)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int sql(struct sink *s, const char *stmt)
-{
-	sqlite3 *db = kg_store_db(s->st);
-
-	if (sqlite3_exec(db, stmt, NULL, NULL, NULL) != SQLITE_OK)
-		return kg_error("%s: %s", kg_store_path(s->st), sqlite3_errmsg(db));
-	return 0;
-}
-
-static int commit(struct sink *s)
-{
-	if (!s->in_tx)
+	if (!s->batch)
 		return 0;
-	s->in_tx = 0;
+	s->batch = 0;
+	s->bytes = 0;
 	if (kg_store_commit(s->st) < 0) {
 		kg_store_rollback(s->st);
 		return -1;
 	}
+	s->added += s->b_added;
+	s->triples += s->b_triples;
+	s->b_added = s->b_triples = 0;
 	return 0;
 }
 
-/* Store one article (seq: rebuilt from --triples) in the open batch. */
+/* Store one article (seq: rebuilt by --triples) in the open batch. */
 static int store_one(struct sink *s, const struct kg_result *r, const size_t *seq,
 		     const char *origin)
 {
 	int rc;
 
-	if (!s->in_tx) {
+	if (!s->batch) {
 		if (kg_store_begin(s->st) < 0)
 			return -1;
-		s->in_tx = 1;
-		s->n_tx = 0;
-		s->t_tx = now();
+		s->since = time(NULL);
 	}
-	if (sql(s, "SAVEPOINT kg_article") < 0)
+	s->batch++;
+	s->bytes += r->article->len;
+	if (kg_store_savepoint(s->st) < 0)
 		return -1;
 	rc = seq ? kg_import_add(s->im, r, seq) : kg_store_add(s->st, r);
 	if (rc < 0) {
-		if (sqlite3_get_autocommit(kg_store_db(s->st))) {
-			/* SQLite gave the whole batch up (disk full, I/O error). */
-			s->in_tx = 0;
-			kg_error("%s: the last %ld articles were not stored", origin, s->n_tx);
-			return -1;
-		}
-		if (sql(s, "ROLLBACK TO kg_article") < 0 || sql(s, "RELEASE kg_article") < 0)
+		if (kg_store_rollback_to(s->st) < 0)
 			return -1;
 		kg_warn("%s: not stored", origin);
 		return 1;
 	}
-	if (sql(s, "RELEASE kg_article") < 0)
+	if (kg_store_release(s->st) < 0)
 		return -1;
 	if (rc == 0) {
 		s->skipped++;
 		kg_info("%s: already stored", origin);
 	} else {
-		s->added++;
-		s->triples += (long)r->ntriples;
+		s->b_added++;
+		s->b_triples += (long)r->ntriples;
 	}
-	if (++s->n_tx >= BATCH_ARTICLES || now() - s->t_tx >= BATCH_SECONDS)
-		return commit(s);
+	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
+	     time(NULL) - s->since >= BATCH_SECONDS) && flush(s) < 0)
+		return -1;
 	return 0;
 }
 
 /* The input is slow (a stream): commit what came, so it can be queried. */
 static int idle_commit(void *vs)
 {
-	return commit(vs);
+	return flush(vs);
 }
 
 static int store_article(const struct kg_result *r, void *vs)
@@ -123,6 +112,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
+		{"reextract", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
 		KG_PIPELINE_LONGOPTS,
@@ -131,8 +121,9 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	struct kg_read_opts ro = {0};
 	struct sink s = {0};
 	struct kg_pipeline_opts po = {0};
+	struct kg_lexicon *lx = NULL;
 	const char *triples = NULL;
-	int c, rc;
+	int c, rc, reextract = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -145,6 +136,9 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			break;
 		case 'D':
 			ro.date = optarg;
+			break;
+		case 'R':
+			reextract = 1;
 			break;
 		case 'T':
 			triples = optarg;
@@ -161,26 +155,41 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (reextract && (optind < argc || triples))
+		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
 	if (triples && optind < argc)
 		return kg_usage_error(ctx, "--triples takes the only input");
-	if (!triples && optind >= argc)
+	if (!reextract && !triples && optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
-	/* The per-article savepoints journal into temporary files otherwise:
-	 * a third of the time of an ingest went to the kernel. */
-	if (sql(&s, "PRAGMA temp_store = MEMORY") < 0) {
+	if (triples) {
+		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
+		goto done;
+	}
+	/* The user's dictionary, kept in the store, and the built-in ones. */
+	if (!(lx = kg_dict_lexicon(s.st))) {
 		kg_store_close(s.st);
 		return KG_EXIT_FAIL;
 	}
+	if (reextract) {
+		rc = kg_reextract(s.st, lx);
+		kg_lex_free(lx);
+		kg_store_close(s.st);
+		return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
+	}
 	po.idle = idle_commit;
-	if (triples)
-		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
-	else
-		rc = kg_pipeline(argv + optind, argc - optind, &ro, &po, store_article, &s);
-	if (commit(&s) < 0)
+	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, &po, store_article, &s);
+done:
+	if (rc < 0) {
+		/* Stopped by a store error: the batch in flight may hold half
+		 * an article, so it goes; earlier batches stay. */
+		kg_store_rollback(s.st);
+	} else if (flush(&s) < 0) {
 		rc = -1;
+	}
 	kg_import_free(s.im);
+	kg_lex_free(lx);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",
 			s.added, s.added == 1 ? "" : "s", s.skipped, s.triples);

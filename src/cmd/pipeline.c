@@ -548,9 +548,16 @@ static struct kg_lexicon *load_lexicon(void)
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		const struct kg_pipeline_opts *po, kg_sink_fn sink, void *ctx)
 {
+	return kg_pipeline_lex(NULL, paths, npaths, ro, po, sink, ctx);
+}
+
+int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
+		    const struct kg_read_opts *ro, const struct kg_pipeline_opts *po,
+		    kg_sink_fn sink, void *ctx)
+{
 	struct kg_pipeline_opts dflt = {0};
 	struct meter m = {0};
-	struct kg_lexicon *lx;
+	struct kg_lexicon *lx = NULL;
 	int jobs, bad;
 	double t;
 
@@ -560,18 +567,21 @@ int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 	m.po = po;
 	m.jobs = jobs;
 	m.tty = po->progress > 0 || (po->progress == 0 && kg_verbosity >= 0 && isatty(2));
-	t = now();
-	if (!(lx = load_lexicon()))
-		return -1;
-	m.lex_ms = (now() - t) * 1e3;
-	kg_info("dictionaries loaded in %.1f ms", m.lex_ms);
+	if (!given) {
+		t = now();
+		if (!(lx = load_lexicon()))
+			return -1;
+		m.lex_ms = (now() - t) * 1e3;
+		kg_info("dictionaries loaded in %.1f ms", m.lex_ms);
+		given = lx;
+	}
 	m.total = m.tty ? input_size(paths, npaths) : 0;
 	m.t0 = m.last = now();
 	/* One job without an idle hook needs no threads at all. */
 	if (jobs == 1 && !po->idle)
-		bad = run_serial(lx, paths, npaths, ro, sink, ctx, &m);
+		bad = run_serial(given, paths, npaths, ro, sink, ctx, &m);
 	else
-		bad = run_pool(lx, jobs, paths, npaths, ro, po, sink, ctx, &m);
+		bad = run_pool(given, jobs, paths, npaths, ro, po, sink, ctx, &m);
 	report(&m);
 	kg_lex_free(lx);
 	return bad;
