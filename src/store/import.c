@@ -14,11 +14,13 @@
 #include "store/import.h"
 #include "store/store.h"
 
-enum { IM_FIND, IM_REHASH, IM_SENTENCES, IM_RESEQ, IM_N };
+enum { IM_FIND, IM_LAST, IM_REHASH, IM_SENTENCES, IM_RESEQ, IM_N };
 
 static const char *const im_sql[IM_N] = {
 	[IM_FIND] = "SELECT id FROM articles WHERE hash = ?1",
-	[IM_REHASH] = "UPDATE articles SET hash = ?2 WHERE hash = ?1 RETURNING id",
+	/* kg_store_add() just added it: the highest id (rowids grow). */
+	[IM_LAST] = "SELECT max(id) FROM articles",
+	[IM_REHASH] = "UPDATE articles SET hash = ?2 WHERE id = ?1",
 	[IM_SENTENCES] = "SELECT id FROM sentences WHERE article_id = ?1 ORDER BY seq DESC",
 	[IM_RESEQ] = "UPDATE sentences SET seq = ?2 WHERE id = ?1",
 };
@@ -74,7 +76,7 @@ static sqlite3_stmt *use(struct kg_import *im, int i)
 int kg_import_add(struct kg_import *im, const struct kg_result *r, const size_t *seq)
 {
 	const struct kg_article *a = r->article;
-	char th[40], ih[40];
+	char ih[40];
 	sqlite3_stmt *s;
 	sqlite3_int64 art;
 	size_t i;
@@ -96,14 +98,16 @@ int kg_import_add(struct kg_import *im, const struct kg_result *r, const size_t 
 
 	if ((rc = kg_store_add(im->st, r)) <= 0)
 		return rc;	/* error, or stored already with this very text */
-	kg_store_hash(a->text, a->len, th);
-	s = use(im, IM_REHASH);
-	sqlite3_bind_text(s, 1, th, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, ih, -1, SQLITE_STATIC);
+	s = use(im, IM_LAST);
 	if (sqlite3_step(s) != SQLITE_ROW)
-		return db_error(im, "cannot mark imported article");
+		return db_error(im, "cannot find imported article");
 	art = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	s = use(im, IM_REHASH);
+	sqlite3_bind_int64(s, 1, art);
+	sqlite3_bind_text(s, 2, ih, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return db_error(im, "cannot mark imported article");
 
 	/* Read the ids first (never update the index a query walks), then
 	 * renumber from the last sentence down: seq[i] >= i + 1 and grows
