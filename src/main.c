@@ -28,12 +28,15 @@ const struct kg_command kg_commands[] = {
 	 "code articles and store the triples in the database",
 	 "  --format F      input format: auto|text|json|jsonl (default auto)\n"
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
-	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"},
+	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"
+	 "  --triples FILE  load triples made elsewhere (kgraph extract's JSON lines; - for stdin)\n"
+	 KG_PIPELINE_HELP},
 	{"extract", cmd_extract, "extract [options] PATH...|-",
 	 "code articles and print the triples (no database)",
 	 "  --format F      output: jsonl|tsv (default jsonl)\n"
 	 "  --input-format F  auto|text|json|jsonl (default auto)\n"
-	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"},
+	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
+	 KG_PIPELINE_HELP},
 	{"query", cmd_query, "query [--format F] [--param NAME=VALUE]... SQL",
 	 "run read-only SQL on the database",
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
