@@ -43,9 +43,11 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"input-format", required_argument, NULL, 'i'},
 		{"date", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
 	int c, rc;
 
@@ -71,11 +73,13 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
-	rc = kg_pipeline(argv + optind, argc - optind, &ro, write_triples, &s);
+	rc = kg_pipeline_dict(argv + optind, argc - optind, &ro, &dict, write_triples, &s);
 	return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 }

@@ -49,9 +49,11 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
 	int c, rc;
 
@@ -71,6 +73,8 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
@@ -78,7 +82,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
-	rc = kg_pipeline(argv + optind, argc - optind, &ro, store_article, &s);
+	rc = kg_pipeline_dict(argv + optind, argc - optind, &ro, &dict, store_article, &s);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",
 			s.added, s.added == 1 ? "" : "s", s.skipped, s.triples);

@@ -30,11 +30,20 @@ static int one_article(const struct kg_article *a, void *vrun)
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		kg_sink_fn sink, void *ctx)
 {
-	struct kg_lexicon *lx = kg_lex_new();
+	return kg_pipeline_dict(paths, npaths, ro, NULL, sink, ctx);
+}
+
+int kg_pipeline_dict(char **paths, int npaths, const struct kg_read_opts *ro,
+		     const struct kg_dict_opts *dict, kg_sink_fn sink, void *ctx)
+{
+	struct kg_lexicon *lx;
 	struct run r = {0};
 	int i, rc;
 
-	if (kg_lex_load_builtin(lx) < 0) {
+	if (kg_dict_given(dict)) {
+		if (!(lx = kg_dict_load(dict)))
+			return -1;
+	} else if (kg_lex_load_builtin(lx = kg_lex_new()) < 0) {
 		kg_lex_free(lx);
 		return -1;
 	}

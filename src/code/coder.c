@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "code/coder.h"
+#include "code/patterns.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
 
@@ -23,6 +24,7 @@ struct kg_coder {
 	struct kg_tokens toks;
 	struct kg_result res;
 	size_t mcap, tcap;
+	struct kg_patcoder *pat;	/* PETRARCH verb patterns, when the lexicon has them */
 };
 
 struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
@@ -30,6 +32,7 @@ struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
 	struct kg_coder *c = kg_xcalloc(1, sizeof *c);
 
 	c->lx = lx;
+	c->pat = kg_patcoder_new(lx);
 	return c;
 }
 
@@ -37,6 +40,7 @@ void kg_coder_free(struct kg_coder *c)
 {
 	if (!c)
 		return;
+	kg_patcoder_free(c->pat);
 	kg_sentences_release(&c->sents);
 	kg_tokens_release(&c->toks);
 	free(c->res.mentions);
@@ -205,6 +209,8 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 {
 	size_t i;
 
+	if (c->pat)
+		return kg_patcoder_run(c->pat, a, out);
 	kg_arena_reset(&c->arena);
 	c->res.article = a;
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;

@@ -1,0 +1,1138 @@
+/*
+ * patterns.c: code sentences with PETRARCH verb patterns, without a parser.
+ *
+ * Per sentence:
+ *  1. words (kg_lex_words, the same tokenizer the dictionaries went
+ *     through), each with a closed-class tag (determiner, preposition ...);
+ *  2. longest dictionary matches: actors, agents, verbs, discards; actor
+ *     and agent names written with spaces may have words between theirs;
+ *  3. verbs used as nouns are dropped ("an attack", "their meeting");
+ *  4. noun phrases: runs of open words holding an actor or an agent;
+ *     "X, Y and Z" make a compound; "the ambassadors of X" hands the agent
+ *     to X; each phrase gets its codes: [prefix agents] actor [agents],
+ *     the actor's code chosen by the article date;
+ *  5. each verb: its patterns, longest first, else its default code; the
+ *     source is the subject (the nearest phrase before the verb in its
+ *     clause that is not the object of a preposition; "and VERB" shares
+ *     the previous verb's), the target the first phrase after it;
+ *     "was VERBed by X" swaps them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "code/patterns.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+enum cls {
+	C_WORD = 0,	/* open class */
+	C_DET, C_PREP, C_CONJ, C_SUB, C_PRON, C_AUX, C_BE, C_MODAL, C_NEG, C_POSS,
+	C_COMMA, C_PUNCT, C_TO,
+};
+
+struct closed_word {
+	const char *w;
+	unsigned char cls;
+};
+
+static const struct closed_word closed[] = {
+	{"'", C_POSS}, {"'s", C_POSS}, {"a", C_DET}, {"about", C_PREP}, {"across", C_PREP},
+	{"after", C_SUB}, {"against", C_PREP}, {"along", C_PREP}, {"although", C_SUB},
+	{"am", C_BE}, {"amid", C_PREP}, {"among", C_PREP}, {"an", C_DET}, {"and", C_CONJ},
+	{"another", C_DET}, {"any", C_DET}, {"are", C_BE}, {"at", C_PREP}, {"be", C_BE},
+	{"because", C_SUB}, {"been", C_BE}, {"before", C_SUB}, {"behind", C_PREP},
+	{"being", C_BE}, {"between", C_PREP}, {"both", C_DET}, {"but", C_CONJ},
+	{"by", C_PREP}, {"ca", C_MODAL}, {"can", C_MODAL}, {"could", C_MODAL},
+	{"despite", C_PREP}, {"did", C_AUX}, {"do", C_AUX}, {"does", C_AUX},
+	{"during", C_PREP}, {"each", C_DET}, {"every", C_DET}, {"for", C_PREP},
+	{"from", C_PREP}, {"had", C_AUX}, {"has", C_AUX}, {"have", C_AUX}, {"he", C_PRON},
+	{"her", C_DET}, {"his", C_DET}, {"i", C_PRON}, {"if", C_SUB}, {"in", C_PREP},
+	{"into", C_PREP}, {"is", C_BE}, {"it", C_PRON}, {"its", C_DET}, {"may", C_MODAL},
+	{"might", C_MODAL}, {"must", C_MODAL}, {"my", C_DET}, {"n't", C_NEG},
+	{"near", C_PREP}, {"never", C_NEG}, {"no", C_DET}, {"nor", C_CONJ}, {"not", C_NEG},
+	{"of", C_PREP}, {"on", C_PREP}, {"onto", C_PREP}, {"or", C_CONJ}, {"our", C_DET},
+	{"over", C_PREP}, {"shall", C_MODAL}, {"she", C_PRON}, {"should", C_MODAL},
+	{"since", C_SUB}, {"some", C_DET}, {"than", C_PREP}, {"that", C_SUB},
+	{"the", C_DET}, {"their", C_DET}, {"these", C_DET}, {"they", C_PRON},
+	{"this", C_DET}, {"those", C_DET}, {"though", C_SUB}, {"through", C_PREP},
+	{"to", C_TO}, {"toward", C_PREP}, {"towards", C_PREP}, {"under", C_PREP},
+	{"unless", C_SUB}, {"until", C_SUB}, {"upon", C_PREP}, {"was", C_BE},
+	{"we", C_PRON}, {"were", C_BE}, {"when", C_SUB}, {"where", C_SUB},
+	{"whereas", C_SUB}, {"whether", C_SUB}, {"which", C_SUB}, {"while", C_SUB},
+	{"who", C_SUB}, {"whom", C_SUB}, {"whose", C_SUB}, {"will", C_MODAL},
+	{"with", C_PREP}, {"within", C_PREP}, {"without", C_PREP}, {"wo", C_MODAL},
+	{"would", C_MODAL}, {"you", C_PRON}, {"your", C_DET},
+};
+
+static int cmp_closed(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct closed_word *)e)->w);
+}
+
+static unsigned char classify(const char *w, int punct)
+{
+	const struct closed_word *hit;
+
+	if (punct)
+		return w[0] == ',' ? C_COMMA : C_PUNCT;
+	hit = bsearch(w, closed, sizeof closed / sizeof *closed, sizeof *closed, cmp_closed);
+	return hit ? hit->cls : C_WORD;
+}
+
+enum mark { M_NONE = 0, M_ACTOR, M_AGENT, M_VERB };
+
+struct tok {
+	size_t off, len;	/* bytes in the article text */
+	size_t woff;		/* normalised word in pc->words */
+	const char *w;
+	unsigned char cls;
+	unsigned char mark;	/* at the first token of a match */
+	unsigned char noun;	/* a verb form used as a noun */
+	unsigned mlen;		/* tokens in the match */
+	int cover;		/* first token of the match covering this one, or -1 */
+	int unit;		/* noun phrase holding this token, or -1 */
+	const struct kg_lex_entry *e;
+};
+
+/* A noun phrase, or several joined: the codes of its actors. */
+struct member {
+	char code[64];
+	const char *name;
+};
+
+struct group {
+	size_t start, end;	/* tokens [start, end) */
+	size_t m0, nm;		/* members in pc->members */
+};
+
+struct unit {
+	size_t start, end;
+	int actor;		/* token of its first actor, or -1 */
+	int nagents;
+	int agents[8];		/* tokens of its agents */
+	int last_is_mark;	/* ends with an actor or an agent */
+	int has_actor;
+};
+
+struct event {
+	const struct member *s, *t;
+	char code[8];
+	const struct kg_petr_block *block;
+};
+
+struct kg_patcoder {
+	const struct kg_lexicon *lx;
+	unsigned maxw;
+	struct kg_arena arena;	/* per article */
+	struct kg_sentences sents;
+	struct kg_result res;
+	size_t tcap;
+	struct kg_buf words;
+	struct kg_buf key;
+	struct tok *t;
+	size_t nt, tokcap;
+	struct unit *u;
+	size_t nu, ucap;
+	struct group *g;
+	size_t ng, gcap;
+	struct member *m;
+	size_t nm, mcap;
+	struct event *ev;
+	size_t nev, evcap;
+	int date;
+	const char *text;
+	enum kg_discard discard;
+};
+
+struct kg_patcoder *kg_patcoder_new(const struct kg_lexicon *lx)
+{
+	struct kg_patcoder *pc;
+
+	if (!kg_lex_has_petrarch_verbs(lx))
+		return NULL;
+	pc = kg_xcalloc(1, sizeof *pc);
+	pc->lx = lx;
+	pc->maxw = kg_lex_max_words(lx);
+	kg_buf_init(&pc->words);
+	kg_buf_init(&pc->key);
+	return pc;
+}
+
+void kg_patcoder_free(struct kg_patcoder *pc)
+{
+	if (!pc)
+		return;
+	kg_sentences_release(&pc->sents);
+	free(pc->res.triples);
+	kg_buf_release(&pc->words);
+	kg_buf_release(&pc->key);
+	free(pc->t);
+	free(pc->u);
+	free(pc->g);
+	free(pc->m);
+	free(pc->ev);
+	kg_arena_free(&pc->arena);
+	free(pc);
+}
+
+enum kg_discard kg_patcoder_discarded(const struct kg_patcoder *pc)
+{
+	return pc->discard;
+}
+
+/* ---- tokens ---- */
+
+static void add_tok(void *vpc, size_t off, size_t len, const char *w, size_t wlen, int punct)
+{
+	struct kg_patcoder *pc = vpc;
+	struct tok *t;
+
+	KG_GROW(pc->t, pc->nt + 1, pc->tokcap);
+	t = &pc->t[pc->nt++];
+	memset(t, 0, sizeof *t);
+	t->off = off;
+	t->len = len;
+	t->woff = pc->words.len;
+	kg_buf_add(&pc->words, w, wlen);
+	kg_buf_addc(&pc->words, 0);
+	t->cls = classify(w, punct);
+	t->cover = t->unit = -1;
+}
+
+static int is(const struct tok *t, const char *w)
+{
+	return !strcmp(t->w, w);
+}
+
+/* ---- dictionary matches ---- */
+
+static int is_petr(const struct kg_lex_entry *e, enum kg_lex_kind kind)
+{
+	return e->kind == kind && (e->flags & KG_LEXF_PETR) && !(e->flags & KG_LEXF_GAPPED);
+}
+
+static const struct kg_lex_entry *first_of(const struct kg_lex_entry *e, enum kg_lex_kind kind)
+{
+	for (; e; e = e->next)
+		if (is_petr(e, kind))
+			return e;
+	return NULL;
+}
+
+/* Can token k stand inside a noun phrase between the words of a gapped name? */
+static int np_word(const struct tok *t)
+{
+	return t->cls == C_WORD || t->cls == C_DET || t->cls == C_POSS;
+}
+
+/* A gapped name starting at token i: its length in tokens, or 0. */
+static size_t match_gap(const struct kg_patcoder *pc, size_t i, const struct kg_petr_gap *g)
+{
+	size_t k = i + 1;
+	unsigned j;
+
+	for (j = 1; j < g->words.n; j++) {
+		const char *w = g->words.v[j].word;
+		size_t lim = k + 4;
+
+		if (g->words.v[j].joined) {
+			if (k >= pc->nt || strcmp(pc->t[k].w, w))
+				return 0;
+			k++;
+			continue;
+		}
+		while (k < pc->nt && k < lim && strcmp(pc->t[k].w, w)) {
+			if (!np_word(&pc->t[k]))
+				return 0;
+			k++;
+		}
+		if (k >= pc->nt || k >= lim)
+			return 0;
+		k++;
+	}
+	return k - i;
+}
+
+static void find_matches(struct kg_patcoder *pc)
+{
+	size_t i, w, n;
+
+	for (i = 0; i < pc->nt; i++) {
+		const struct kg_lex_entry *best[4] = {0};
+		size_t blen[4] = {0};
+		int k, pick = 0;
+
+		if (pc->t[i].cls == C_PUNCT || pc->t[i].cls == C_COMMA)
+			continue;
+		kg_buf_reset(&pc->key);
+		for (w = 1; w <= pc->maxw && i + w <= pc->nt; w++) {
+			const struct kg_lex_entry *e, *f;
+			const struct tok *t = &pc->t[i + w - 1];
+
+			if (t->cls == C_PUNCT)
+				break;
+			if (w > 1)
+				kg_buf_addc(&pc->key, ' ');
+			kg_buf_adds(&pc->key, t->w);
+			if (!(e = kg_lex_get(pc->lx, pc->key.s, pc->key.len)))
+				continue;
+			if ((f = first_of(e, KG_LEX_ACTOR)))
+				best[M_ACTOR] = f, blen[M_ACTOR] = w;
+			if ((f = first_of(e, KG_LEX_AGENT)))
+				best[M_AGENT] = f, blen[M_AGENT] = w;
+			if ((f = first_of(e, KG_LEX_RELATION)) && f->extra)
+				best[M_VERB] = f, blen[M_VERB] = w;
+			if ((f = first_of(e, KG_LEX_DISCARD)) && pc->discard != KG_DISCARD_STORY)
+				pc->discard = (f->flags & KG_LEXF_STORY) ? KG_DISCARD_STORY :
+					      KG_DISCARD_SENTENCE;
+		}
+		/* Names whose words may stand apart ("Ithilen state-run television"). */
+		kg_buf_reset(&pc->key);
+		kg_buf_addc(&pc->key, '\001');
+		kg_buf_adds(&pc->key, pc->t[i].w);
+		for (const struct kg_lex_entry *e = kg_lex_get(pc->lx, pc->key.s, pc->key.len); e;
+		     e = e->next) {
+			const struct kg_petr_gap *g = e->extra;
+			int kind = e->kind == KG_LEX_ACTOR ? M_ACTOR : e->kind == KG_LEX_AGENT ? M_AGENT : 0;
+
+			if (!(e->flags & KG_LEXF_GAPPED) || !g || !kind)
+				continue;
+			if ((n = match_gap(pc, i, g)) > blen[kind]) {
+				best[kind] = g->entry;
+				blen[kind] = n;
+			}
+		}
+		for (k = M_ACTOR; k <= M_VERB; k++)
+			if (best[k] && blen[k] > blen[pick])
+				pick = k;
+		if (!pick)
+			continue;
+		pc->t[i].mark = (unsigned char)pick;
+		pc->t[i].mlen = (unsigned)blen[pick];
+		pc->t[i].e = pick == M_ACTOR ? kg_lex_get(pc->lx, best[pick]->phrase,
+							  strlen(best[pick]->phrase)) : best[pick];
+		for (w = 0; w < blen[pick]; w++)
+			pc->t[i + w].cover = (int)i;
+		i += blen[pick] - 1;
+	}
+}
+
+/* ---- verbs used as nouns ---- */
+
+static int ends_with(const char *w, const char *suf)
+{
+	size_t a = strlen(w), b = strlen(suf);
+	return a > b && !strcmp(w + a - b, suf);
+}
+
+static void find_nouns(struct kg_patcoder *pc)
+{
+	size_t i;
+
+	for (i = 0; i < pc->nt; i++) {
+		struct tok *t = &pc->t[i];
+		const struct kg_petr_verb *v;
+		size_t k;
+		int steps;
+
+		if (t->mark != M_VERB)
+			continue;
+		v = t->e->extra;
+		if (t->cls == C_MODAL || t->cls == C_BE) {
+			t->noun = 1;
+			continue;
+		}
+		if (!i)
+			continue;
+		if (pc->t[i - 1].cls == C_TO)
+			continue;
+		if (pc->t[i - 1].cls == C_DET || pc->t[i - 1].cls == C_POSS) {
+			t->noun = 1;
+			continue;
+		}
+		if (ends_with(t->w, "ing") && pc->t[i - 1].cls == C_PREP) {
+			t->noun = 1;
+			continue;
+		}
+		if (v->past || ends_with(t->w, "ed"))
+			continue;
+		/* "an anti- Gondor parade": a determiner before open words. */
+		for (k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
+			const struct tok *p = &pc->t[k];
+			if (p->cover >= 0 && pc->t[p->cover].mark == M_AGENT)
+				break;
+			if (p->cls == C_DET || p->cls == C_POSS) {
+				t->noun = 1;
+				break;
+			}
+			if (p->cls != C_WORD || (p->cover >= 0 && pc->t[p->cover].mark == M_VERB))
+				break;
+		}
+	}
+}
+
+static int is_verb(const struct kg_patcoder *pc, size_t i)
+{
+	return pc->t[i].mark == M_VERB && !pc->t[i].noun;
+}
+
+/* ---- noun phrases ---- */
+
+static int np_able(const struct kg_patcoder *pc, size_t i)
+{
+	const struct tok *t = &pc->t[i];
+
+	if (t->cover >= 0) {
+		const struct tok *h = &pc->t[t->cover];
+		return h->mark != M_VERB || h->noun;
+	}
+	return t->cls == C_WORD || t->cls == C_DET || t->cls == C_POSS;
+}
+
+static int mark_at(const struct kg_patcoder *pc, size_t i)
+{
+	int c = pc->t[i].cover;
+
+	if (c < 0)
+		return M_NONE;
+	return pc->t[c].mark == M_VERB ? M_NONE : pc->t[c].mark;
+}
+
+/* The dated actor entry that holds on the article date. */
+static const struct kg_lex_entry *dated(const struct kg_patcoder *pc, const struct kg_lex_entry *e)
+{
+	const struct kg_lex_entry *dflt = NULL, *any = NULL;
+
+	for (; e; e = e->next) {
+		if (!is_petr(e, KG_LEX_ACTOR))
+			continue;
+		if (!any)
+			any = e;
+		if (!e->from && !e->until) {
+			if (!dflt)
+				dflt = e;
+			continue;
+		}
+		if (pc->date && (!e->from || pc->date >= e->from) && (!e->until || pc->date <= e->until))
+			return e;
+	}
+	return dflt ? dflt : pc->date ? NULL : any;
+}
+
+static int null_code(const char *c)
+{
+	return !*c || !strcmp(c, "---") || !strcmp(c, "+++");
+}
+
+/* Append an agent code ("~GOV" or "NGO~") unless the code already has it. */
+static void add_agent(char *code, size_t cap, char *pre, size_t precap, const char *ag)
+{
+	size_t n = strlen(ag), i, cl = strlen(code);
+	char a[24];
+
+	if (n >= sizeof a)
+		return;
+	if (ag[0] == '~') {
+		memcpy(a, ag + 1, n - 1);
+		a[n - 1] = 0;
+		for (i = 3; i + strlen(a) <= cl; i += 3)
+			if (!strncmp(code + i, a, strlen(a)))
+				return;
+		if (cl + strlen(a) < cap)
+			strcat(code, a);
+	} else {
+		memcpy(a, ag, n);
+		a[n - 1 > 0 ? n - 1 : 0] = 0;
+		if (strstr(pre, a) || strstr(code, a))
+			return;
+		if (strlen(pre) + strlen(a) < precap)
+			strcat(pre, a);
+	}
+}
+
+static void add_member(struct kg_patcoder *pc, const char *code, const char *name)
+{
+	struct member *m;
+	size_t k;
+
+	for (k = pc->g[pc->ng - 1].m0; k < pc->nm; k++)
+		if (!strcmp(pc->m[k].code, code))
+			return;
+	KG_GROW(pc->m, pc->nm + 1, pc->mcap);
+	m = &pc->m[pc->nm++];
+	snprintf(m->code, sizeof m->code, "%s", code);
+	m->name = name;
+	pc->g[pc->ng - 1].nm++;
+}
+
+/* Members for unit u: each actor code of its actor, with the agents. */
+static void unit_members(struct kg_patcoder *pc, const struct unit *u, const struct unit *from,
+			 const struct unit *agents_of)
+{
+	const struct kg_lex_entry *a = NULL;
+	const char *codes = "---", *name = NULL;
+	const struct unit *au = u->has_actor ? u : from;
+	int former = 0;
+	size_t k;
+
+	if (au && au->actor >= 0 && (a = dated(pc, pc->t[au->actor].e))) {
+		codes = a->actor.code;
+		name = a->actor.name;
+	} else if (au && au->actor >= 0) {
+		return;
+	}
+	for (k = u->start; k < u->end; k++)
+		if (is(&pc->t[k], "former"))
+			former = 1;
+	for (;;) {
+		const char *slash = strchr(codes, '/');
+		size_t n = slash ? (size_t)(slash - codes) : strlen(codes);
+		char code[40], pre[40] = "";
+		int j;
+
+		if (n >= 24)
+			return;
+		memcpy(code, codes, n);
+		code[n] = 0;
+		if (!strcmp(code, "---") && !u->nagents && !(agents_of && agents_of->nagents) &&
+		    !(from && from != u && from->nagents > 1))
+			goto next;
+		/* modifiers handed on in a compound: "Danish Islamist media and government" */
+		if (from && from != u && !u->has_actor)
+			for (j = 0; j + 1 < from->nagents; j++)
+				add_agent(code, sizeof code, pre, sizeof pre,
+					  pc->t[from->agents[j]].e->agent);
+		if (agents_of)
+			for (j = 0; j < agents_of->nagents; j++)
+				add_agent(code, sizeof code, pre, sizeof pre,
+					  former ? "~ELI" : pc->t[agents_of->agents[j]].e->agent);
+		for (j = 0; j < u->nagents; j++)
+			add_agent(code, sizeof code, pre, sizeof pre,
+				  former && u->has_actor ? "~ELI" : pc->t[u->agents[j]].e->agent);
+		if (former && u->has_actor && !u->nagents && !(agents_of && agents_of->nagents))
+			add_agent(code, sizeof code, pre, sizeof pre, "~ELI");
+		if (!strcmp(code, "---"))
+			goto next;
+		{
+			char full[64];
+			snprintf(full, sizeof full, "%s%s", pre, code);
+			if (!name && (u->nagents || agents_of)) {
+				const struct unit *src = u->nagents ? u : agents_of;
+				name = pc->t[src->agents[src->nagents - 1]].e->surface;
+			}
+			add_member(pc, full, name ? name : full);
+		}
+next:
+		if (!slash)
+			break;
+		codes = slash + 1;
+	}
+}
+
+static void build_units(struct kg_patcoder *pc)
+{
+	size_t i = 0;
+
+	pc->nu = 0;
+	while (i < pc->nt) {
+		struct unit u;
+		size_t k;
+
+		if (!np_able(pc, i)) {
+			i++;
+			continue;
+		}
+		memset(&u, 0, sizeof u);
+		u.start = i;
+		u.actor = -1;
+		while (i < pc->nt && np_able(pc, i)) {
+			/* "Ithilen's awful and cool minister": adjectives joined by "and". */
+			i++;
+			if (i + 1 < pc->nt && pc->t[i].cls == C_CONJ && !mark_at(pc, i - 1) &&
+			    pc->t[i - 1].cls == C_WORD && np_able(pc, i + 1) && !is(&pc->t[i], "but"))
+				i++;
+		}
+		u.end = i;
+		for (k = u.start; k < u.end; k++) {
+			int m = mark_at(pc, k);
+			if (pc->t[k].cover != (int)k)
+				continue;
+			if (m == M_ACTOR && u.actor < 0)
+				u.actor = (int)k, u.has_actor = 1;
+			else if (m == M_AGENT && u.nagents < 8)
+				u.agents[u.nagents++] = (int)k;
+		}
+		if (u.actor < 0 && !u.nagents)
+			continue;
+		u.last_is_mark = mark_at(pc, u.end - 1) != M_NONE;
+		for (k = u.start; k < u.end; k++)
+			pc->t[k].unit = (int)pc->nu;
+		KG_GROW(pc->u, pc->nu + 1, pc->ucap);
+		pc->u[pc->nu++] = u;
+	}
+}
+
+/* Tokens between units a and b form a compound separator: , and or. */
+static int compound_sep(const struct kg_patcoder *pc, const struct unit *a, const struct unit *b)
+{
+	size_t k = a->end;
+
+	if (!a->last_is_mark)
+		return 0;
+	if (k < b->start && pc->t[k].cls == C_COMMA)
+		k++;
+	if (k < b->start && pc->t[k].cls == C_CONJ && !is(&pc->t[k], "but"))
+		k++;
+	return k == b->start && k > a->end;
+}
+
+static int linker(const struct tok *t)
+{
+	return is(t, "of") || is(t, "in") || is(t, "from");
+}
+
+static void build_groups(struct kg_patcoder *pc)
+{
+	size_t i = 0, j, k;
+
+	pc->ng = pc->nm = 0;
+	while (i < pc->nu) {
+		size_t a = i, b = i + 1, c, d;
+		int any_actor = pc->u[i].has_actor;
+		struct group *g;
+
+		while (b < pc->nu && compound_sep(pc, &pc->u[b - 1], &pc->u[b]))
+			any_actor |= pc->u[b].has_actor, b++;
+		c = d = b;
+		/* "the ambassadors of X, Y and Z": agents handed to the actors */
+		if (!any_actor && b < pc->nu && pc->u[b].start == pc->u[b - 1].end + 1 &&
+		    linker(&pc->t[pc->u[b - 1].end]) && pc->u[b].has_actor) {
+			d = b + 1;
+			while (d < pc->nu && compound_sep(pc, &pc->u[d - 1], &pc->u[d]))
+				d++;
+		}
+		KG_GROW(pc->g, pc->ng + 1, pc->gcap);
+		g = &pc->g[pc->ng++];
+		g->start = pc->u[a].start;
+		g->end = pc->u[d - 1].end;
+		g->m0 = pc->nm;
+		g->nm = 0;
+		if (d > c) {
+			for (j = c; j < d; j++)
+				for (k = a; k < b; k++)
+					unit_members(pc, &pc->u[j], NULL, &pc->u[k]);
+		} else {
+			const struct unit *from = NULL;
+			for (j = a; j < b; j++) {
+				if (pc->u[j].has_actor)
+					from = &pc->u[j];
+				unit_members(pc, &pc->u[j], pc->u[j].has_actor ? NULL : from, NULL);
+			}
+		}
+		for (j = g->start; j < g->end; j++)
+			pc->t[j].unit = (int)(pc->ng - 1);
+		if (!g->nm)
+			pc->ng--;
+		i = d;
+	}
+	/* t[].unit now names the group */
+	for (j = 0; j < pc->nt; j++)
+		if (pc->t[j].unit >= (int)pc->ng)
+			pc->t[j].unit = -1;
+	for (i = 0; i < pc->ng; i++)
+		for (j = pc->g[i].start; j < pc->g[i].end; j++)
+			pc->t[j].unit = (int)i;
+}
+
+static const struct group *group_from(const struct kg_patcoder *pc, size_t pos, int at_once)
+{
+	size_t i;
+
+	for (i = 0; i < pc->ng; i++)
+		if (pc->g[i].start >= pos)
+			return at_once && pc->g[i].start != pos ? NULL : &pc->g[i];
+	return NULL;
+}
+
+static const struct group *group_before(const struct kg_patcoder *pc, size_t pos, int at_once)
+{
+	size_t i = pc->ng;
+
+	while (i-- > 0)
+		if (pc->g[i].end <= pos)
+			return at_once && pc->g[i].end != pos ? NULL : &pc->g[i];
+	return NULL;
+}
+
+/* ---- pattern matching ---- */
+
+struct bind {
+	const struct group *src, *tgt, *cmp;
+	int cmp_pre;
+};
+
+static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k, size_t *end);
+
+/* A synset member starting exactly at k. */
+static int syn_at(const struct kg_patcoder *pc, const struct kg_petr_synset *syn, size_t k,
+		  size_t *end)
+{
+	unsigned i;
+
+	for (i = 0; i < syn->n; i++)
+		if (seq_fwd(pc, &syn->members[i], k, end))
+			return 1;
+	return 0;
+}
+
+static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k, size_t *end)
+{
+	unsigned i;
+
+	for (i = 0; i < s->n; i++) {
+		const struct kg_petr_elem *e = &s->v[i];
+		if (e->type == KG_PETR_WORD) {
+			if (k >= pc->nt || strcmp(pc->t[k].w, e->word))
+				return 0;
+			k++;
+		} else if (e->type == KG_PETR_SYN && e->syn) {
+			if (!syn_at(pc, e->syn, k, &k))
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	*end = k;
+	return 1;
+}
+
+/* A synset member ending exactly at end (exclusive): its start. */
+static int syn_ending(const struct kg_patcoder *pc, const struct kg_petr_synset *syn, size_t end,
+		      size_t *start)
+{
+	size_t k, e;
+
+	for (k = end; k-- > 0 && end - k <= 8;)
+		if (syn_at(pc, syn, k, &e) && e == end) {
+			*start = k;
+			return 1;
+		}
+	return 0;
+}
+
+static int skip_np_fwd(const struct kg_patcoder *pc, size_t pos, size_t *out)
+{
+	size_t k = pos;
+
+	while (k < pc->nt && (pc->t[k].cls == C_PREP || pc->t[k].cls == C_TO))
+		k++;
+	if (k < pc->nt && pc->t[k].unit >= 0 && pc->g[pc->t[k].unit].start == k) {
+		*out = pc->g[pc->t[k].unit].end;
+		return 1;
+	}
+	while (k < pc->nt && np_able(pc, k) && pc->t[k].unit < 0)
+		k++;
+	if (k == pos)
+		return 0;
+	*out = k;
+	return 1;
+}
+
+static int skip_np_back(const struct kg_patcoder *pc, size_t pos, size_t *out)
+{
+	size_t k = pos;
+
+	if (k && pc->t[k - 1].unit >= 0) {
+		*out = pc->g[pc->t[k - 1].unit].start;
+		return 1;
+	}
+	while (k && np_able(pc, k - 1))
+		k--;
+	if (k == pos)
+		return 0;
+	*out = k;
+	return 1;
+}
+
+static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, int joined,
+		    size_t *pos, struct bind *b)
+{
+	size_t k, end;
+	const struct group *g;
+
+	switch (e->type) {
+	case KG_PETR_WORD:
+		for (k = *pos; k < pc->nt; k++) {
+			if (!strcmp(pc->t[k].w, e->word)) {
+				*pos = k + 1;
+				return 1;
+			}
+			if (joined)
+				return 0;
+		}
+		return 0;
+	case KG_PETR_SYN:
+		if (!e->syn)
+			return 0;
+		for (k = *pos; k < pc->nt; k++) {
+			if (syn_at(pc, e->syn, k, &end)) {
+				*pos = end;
+				return 1;
+			}
+			if (joined)
+				return 0;
+		}
+		return 0;
+	case KG_PETR_SKIP:
+		return skip_np_fwd(pc, *pos, pos);
+	default:
+		if (!(g = group_from(pc, *pos, joined)))
+			return 0;
+		if (e->type == KG_PETR_CMP && g->nm < 2)
+			return 0;
+		if (e->type == KG_PETR_SRC)
+			b->src = g;
+		else if (e->type == KG_PETR_TGT)
+			b->tgt = g;
+		else
+			b->cmp = g, b->cmp_pre = 0;
+		*pos = g->end;
+		return 1;
+	}
+}
+
+static int elem_back(const struct kg_patcoder *pc, const struct kg_petr_elem *e, int joined,
+		     size_t *pos, struct bind *b)
+{
+	size_t k, start;
+	const struct group *g;
+
+	switch (e->type) {
+	case KG_PETR_WORD:
+		for (k = *pos; k-- > 0;) {
+			if (!strcmp(pc->t[k].w, e->word)) {
+				*pos = k;
+				return 1;
+			}
+			if (joined)
+				return 0;
+		}
+		return 0;
+	case KG_PETR_SYN:
+		if (!e->syn)
+			return 0;
+		for (k = *pos; k > 0; k--) {
+			if (syn_ending(pc, e->syn, k, &start)) {
+				*pos = start;
+				return 1;
+			}
+			if (joined)
+				return 0;
+		}
+		return 0;
+	case KG_PETR_SKIP:
+		return skip_np_back(pc, *pos, pos);
+	default:
+		if (!(g = group_before(pc, *pos, joined)))
+			return 0;
+		if (e->type == KG_PETR_CMP && g->nm < 2)
+			return 0;
+		if (e->type == KG_PETR_SRC)
+			b->src = g;
+		else if (e->type == KG_PETR_TGT)
+			b->tgt = g;
+		else
+			b->cmp = g, b->cmp_pre = 1;
+		*pos = g->start;
+		return 1;
+	}
+}
+
+static int match(const struct kg_patcoder *pc, const struct kg_petr_pattern *p, size_t v0,
+		 size_t v1, struct bind *b)
+{
+	size_t pos = v1;
+	unsigned i;
+
+	memset(b, 0, sizeof *b);
+	for (i = 0; i < p->npost; i++)
+		if (!elem_fwd(pc, &p->post[i], p->post[i].joined, &pos, b))
+			return 0;
+	pos = v0;
+	for (i = p->npre; i-- > 0;) {
+		int joined = i + 1 < p->npre ? p->pre[i + 1].joined : p->verb_joined;
+		if (!elem_back(pc, &p->pre[i], joined, &pos, b))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- sources and targets ---- */
+
+/* The subject of the verb at v0, or NULL. */
+static const struct group *subject(const struct kg_patcoder *pc, size_t v0)
+{
+	size_t k = v0;
+
+	while (k-- > 0) {
+		const struct tok *t = &pc->t[k];
+
+		if (t->cls == C_SUB || (t->cls == C_PUNCT && (is(t, ";") || is(t, ":"))))
+			return NULL;
+		if (t->cls == C_PRON) {
+			if (is(t, "it") || is(t, "they"))
+				return group_before(pc, k, 0);
+			return NULL;
+		}
+		if (t->unit >= 0) {
+			const struct group *g = &pc->g[t->unit];
+			if (g->start > 0 && (pc->t[g->start - 1].cls == C_PREP ||
+					     pc->t[g->start - 1].cls == C_TO)) {
+				k = g->start;
+				continue;
+			}
+			return g;
+		}
+	}
+	return NULL;
+}
+
+/* The first phrase after the verb, before the next verb. */
+static const struct group *object(const struct kg_patcoder *pc, size_t v1)
+{
+	size_t k;
+
+	for (k = v1; k < pc->nt; k++) {
+		if (pc->t[k].unit >= 0)
+			return &pc->g[pc->t[k].unit];
+		if (pc->t[k].cover == (int)k && is_verb(pc, k))
+			return NULL;
+		if (pc->t[k].cls == C_PUNCT && (is(&pc->t[k], ";") || is(&pc->t[k], ":")))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* "was fiercely opposed by X": the phrase after "by", or NULL. */
+static const struct group *passive_agent(const struct kg_patcoder *pc, size_t v0, size_t v1,
+					 const struct kg_petr_verb *v)
+{
+	size_t k = v0, steps = 0;
+
+	if (!v->past && !ends_with(pc->t[v0].w, "ed"))
+		return NULL;
+	while (k > 0 && steps < 3 && (pc->t[k - 1].cls == C_WORD || pc->t[k - 1].cls == C_CONJ) &&
+	       pc->t[k - 1].unit < 0)
+		k--, steps++;
+	if (!k || pc->t[k - 1].cls != C_BE)
+		return NULL;
+	k = v1;
+	if (k < pc->nt && pc->t[k].cls == C_WORD && pc->t[k].unit < 0)
+		k++;
+	if (k + 1 < pc->nt && is(&pc->t[k], "by") && pc->t[k + 1].unit >= 0)
+		return &pc->g[pc->t[k + 1].unit];
+	return NULL;
+}
+
+/* ---- events ---- */
+
+static void add_event(struct kg_patcoder *pc, const struct member *s, const struct member *t,
+		      const char *code, const struct kg_petr_block *blk)
+{
+	size_t i;
+	struct event *e;
+
+	if (null_code(code) || !strcmp(s->code, t->code))
+		return;
+	for (i = 0; i < pc->nev; i++)
+		if (!strcmp(pc->ev[i].s->code, s->code) && !strcmp(pc->ev[i].t->code, t->code) &&
+		    !strcmp(pc->ev[i].code, code))
+			return;
+	KG_GROW(pc->ev, pc->nev + 1, pc->evcap);
+	e = &pc->ev[pc->nev++];
+	e->s = s;
+	e->t = t;
+	snprintf(e->code, sizeof e->code, "%s", code);
+	e->block = blk;
+}
+
+static void emit_pairs(struct kg_patcoder *pc, const struct group *S, const struct group *T,
+		       const struct kg_petr_codes *c, const struct kg_petr_block *blk)
+{
+	size_t i, j;
+
+	for (i = 0; i < S->nm; i++)
+		for (j = 0; j < T->nm; j++) {
+			const struct member *s = &pc->m[S->m0 + i], *t = &pc->m[T->m0 + j];
+			if (S == T && j <= i)
+				continue;
+			add_event(pc, s, t, c->code, blk);
+			add_event(pc, t, s, c->code2[0] ? c->code2 : S == T ? c->code : "", blk);
+		}
+}
+
+static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **last_src)
+{
+	const struct kg_lex_entry *head = pc->t[v0].e, *e;
+	const struct kg_petr_verb *pv = head->extra;
+	size_t v1 = v0 + pc->t[v0].mlen;
+	const struct kg_petr_pattern *best = NULL;
+	const struct kg_petr_block *blk = pv->block;
+	struct bind b = {0}, tb;
+	struct kg_petr_codes codes;
+	const struct group *S, *T, *by;
+	size_t before = pc->nev, k;
+
+	/* Every block that lists this verb form; a later definition's code wins. */
+	head = kg_lex_get(pc->lx, head->phrase, strlen(head->phrase));
+	codes = pv->codes;
+	for (e = head; e; e = e->next) {
+		const struct kg_petr_verb *v = e->extra;
+		unsigned i;
+
+		if (!is_petr(e, KG_LEX_RELATION) || !v)
+			continue;
+		codes = v->codes;
+		for (i = 0; i < v->block->npat; i++) {
+			const struct kg_petr_pattern *p = &v->block->pat[i];
+			if (best && p->weight <= best->weight)
+				break;
+			if (!strcmp(p->codes.code, "+++"))
+				continue;
+			if (match(pc, p, v0, v1, &tb)) {
+				best = p, b = tb, blk = v->block;
+				break;
+			}
+		}
+	}
+	if (best)
+		codes = best->codes;
+	S = b.src;
+	T = b.tgt;
+	if (b.cmp && b.cmp_pre && !S)
+		S = b.cmp;
+	else if (b.cmp && !b.cmp_pre && !T)
+		T = b.cmp;
+	if (!S) {
+		/* "... and promised": the subject of the verb before */
+		k = v0;
+		while (k > 0 && (pc->t[k - 1].cls == C_AUX || pc->t[k - 1].cls == C_MODAL ||
+				 pc->t[k - 1].cls == C_NEG))
+			k--;
+		if (k > 0 && pc->t[k - 1].cls == C_CONJ && *last_src)
+			S = *last_src;
+		else
+			S = subject(pc, v0);
+	}
+	if (b.cmp && b.cmp_pre && S == b.cmp && !b.tgt) {
+		T = S;
+	} else if (!T) {
+		if (!b.src && (by = passive_agent(pc, v0, v1, pv))) {
+			T = S;
+			S = by;
+		} else {
+			T = object(pc, v1);
+		}
+	}
+	if (S)
+		*last_src = S;
+	if (S && T && (S != T || b.cmp))
+		emit_pairs(pc, S, T, &codes, blk);
+	return pc->nev > before;
+}
+
+static void code_sentence(struct kg_patcoder *pc, size_t si)
+{
+	const struct kg_sentence *s = &pc->res.sentences[si];
+	const struct group *last_src = NULL;
+	size_t i, k;
+	int clause_event = 0;
+	enum kg_discard before = pc->discard;
+
+	pc->nt = 0;
+	kg_buf_reset(&pc->words);
+	kg_lex_words(pc->text + s->off, s->len, add_tok, pc);
+	for (i = 0; i < pc->nt; i++) {
+		pc->t[i].w = pc->words.s + pc->t[i].woff;
+		pc->t[i].off += s->off;
+	}
+	pc->discard = KG_DISCARD_NONE;
+	find_matches(pc);
+	if (pc->discard) {
+		if (before == KG_DISCARD_STORY || pc->discard == KG_DISCARD_STORY)
+			pc->discard = KG_DISCARD_STORY;
+		return;
+	}
+	pc->discard = before;
+	find_nouns(pc);
+	build_units(pc);
+	build_groups(pc);
+	pc->nev = 0;
+	for (i = 0; i < pc->nt; i++) {
+		if (pc->t[i].cls == C_SUB)
+			clause_event = 0;
+		if (pc->t[i].cover != (int)i || !is_verb(pc, i))
+			continue;
+		/* "abandoned efforts to stop X": the infinitive is the object */
+		k = i;
+		if (clause_event && k > 0 && pc->t[k - 1].cls == C_TO) {
+			i += pc->t[i].mlen - 1;
+			continue;
+		}
+		if (code_verb(pc, i, &last_src))
+			clause_event = 1;
+		i += pc->t[i].mlen - 1;
+	}
+	for (i = 0; i < pc->nev; i++) {
+		const struct event *e = &pc->ev[i];
+		struct kg_triple *t;
+		const struct kg_cameo *cm = kg_lex_cameo(pc->lx, e->code);
+		char c3[4];
+
+		if (!cm && strlen(e->code) > 3) {
+			memcpy(c3, e->code, 3);
+			c3[3] = 0;
+			cm = kg_lex_cameo(pc->lx, c3);
+		}
+		KG_GROW(pc->res.triples, pc->res.ntriples + 1, pc->tcap);
+		t = &pc->res.triples[pc->res.ntriples++];
+		memset(t, 0, sizeof *t);
+		t->sentence = si;
+		t->subject.name = kg_arena_strdup(&pc->arena, e->s->name);
+		t->subject.code = kg_arena_strdup(&pc->arena, e->s->code);
+		t->object.name = kg_arena_strdup(&pc->arena, e->t->name);
+		t->object.code = kg_arena_strdup(&pc->arena, e->t->code);
+		t->predicate = cm ? cm->label : e->block->name;
+		snprintf(t->cameo, sizeof t->cameo, "%s", e->code);
+		t->quad_class = cm ? cm->quad_class : 0;
+		t->goldstein = cm ? cm->goldstein : 0;
+		if (pc->res.article->date)
+			snprintf(t->event_date, sizeof t->event_date, "%s", pc->res.article->date);
+		t->confidence = 0.6;
+	}
+}
+
+int kg_patcoder_run(struct kg_patcoder *pc, const struct kg_article *a,
+		    const struct kg_result **out)
+{
+	size_t i;
+
+	kg_arena_reset(&pc->arena);
+	pc->res.article = a;
+	pc->res.nmentions = pc->res.ntriples = pc->res.nfacts = 0;
+	pc->text = a->text;
+	pc->date = a->date ? kg_lex_date(a->date, strlen(a->date)) : 0;
+	pc->discard = KG_DISCARD_NONE;
+	kg_split_sentences(a->text, a->len, &pc->sents);
+	pc->res.sentences = pc->sents.v;
+	pc->res.nsentences = pc->sents.n;
+	for (i = 0; i < pc->sents.n; i++)
+		code_sentence(pc, i);
+	if (pc->discard == KG_DISCARD_STORY)
+		pc->res.ntriples = 0;
+	*out = &pc->res;
+	return 0;
+}
