@@ -101,9 +101,20 @@ static void add_part(struct record *r, xmlNode *n)
 		add_coding(r, n);
 	} else if (!xmlStrcmp(n->name, (const xmlChar *)"Text")) {
 		xmlChar *t = xmlNodeGetContent(n);
+		char *q, *o;
 		free(r->text);
 		r->text = trimmed(t ? (const char *)t : "");
 		xmlFree(t);
+		/* One record is one sentence, wrapped over lines. */
+		for (q = o = r->text; *q; q++) {
+			if (*q == '\n' || *q == '\r' || *q == '\t' || *q == ' ') {
+				if (o > r->text && o[-1] != ' ')
+					*o++ = ' ';
+				continue;
+			}
+			*o++ = *q;
+		}
+		*o = 0;
 	}
 }
 
@@ -265,8 +276,22 @@ static void do_record(struct run *run, struct record *r)
 		printf(" %s %s %s%s", res->triples[i].subject.code, res->triples[i].object.code,
 		       res->triples[i].cameo, i + 1 < res->ntriples ? ";" : "");
 	printf("\n");
-	if (!ok)
-		printf("  text: %s\n", r->text);
+	if (!ok) {
+		const char *p;
+		int sp = 0;
+		printf("  text: ");
+		for (p = r->text; *p; p++) {
+			if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+				sp = 1;
+				continue;
+			}
+			if (sp)
+				putchar(' ');
+			sp = 0;
+			putchar(*p);
+		}
+		putchar('\n');
+	}
 }
 
 int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)

@@ -359,6 +359,11 @@ static void find_nouns(struct kg_patcoder *pc)
 		}
 		if (v->past || ends_with(t->w, "ed"))
 			continue;
+		/* A verb is followed by its object: "agree that", "restore the". */
+		k = i + t->mlen;
+		if (k < pc->nt && (pc->t[k].cls == C_DET || pc->t[k].cls == C_SUB ||
+				   pc->t[k].cls == C_PRON || pc->t[k].mark == M_ACTOR))
+			continue;
 		/* "an anti- Gondor parade": a determiner before open words. */
 		for (k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
 			const struct tok *p = &pc->t[k];
@@ -368,7 +373,7 @@ static void find_nouns(struct kg_patcoder *pc)
 				t->noun = 1;
 				break;
 			}
-			if (p->cls != C_WORD || (p->cover >= 0 && pc->t[p->cover].mark == M_VERB))
+			if (p->cls != C_WORD)
 				break;
 		}
 	}
@@ -377,6 +382,27 @@ static void find_nouns(struct kg_patcoder *pc)
 static int is_verb(const struct kg_patcoder *pc, size_t i)
 {
 	return pc->t[i].mark == M_VERB && !pc->t[i].noun;
+}
+
+/* A verb that surely heads a clause: past, or after an auxiliary, a modal
+ * or a pronoun; not an infinitive ("to stop X" is the object of the verb
+ * before it). */
+static int strong_verb(const struct kg_patcoder *pc, size_t i)
+{
+	const struct tok *t = &pc->t[i];
+	size_t k = i;
+
+	if (!is_verb(pc, i) || t->cls == C_AUX)
+		return 0;
+	while (k > 0 && pc->t[k - 1].cls == C_WORD && pc->t[k - 1].cover < 0 && i - k < 2)
+		k--;
+	if (k > 0 && pc->t[k - 1].cls == C_TO)
+		return 0;
+	if (((const struct kg_petr_verb *)t->e->extra)->past || ends_with(t->w, "ed"))
+		return 1;
+	return k > 0 && (pc->t[k - 1].cls == C_AUX || pc->t[k - 1].cls == C_MODAL ||
+			 pc->t[k - 1].cls == C_BE || pc->t[k - 1].cls == C_NEG ||
+			 pc->t[k - 1].cls == C_PRON);
 }
 
 /* ---- noun phrases ---- */
@@ -600,7 +626,7 @@ static void build_groups(struct kg_patcoder *pc)
 
 	pc->ng = pc->nm = 0;
 	while (i < pc->nu) {
-		size_t a = i, b = i + 1, c, d;
+		size_t a = i, b = i + 1, c, d, link_from = i;
 		int any_actor = pc->u[i].has_actor;
 		struct group *g;
 
@@ -608,11 +634,17 @@ static void build_groups(struct kg_patcoder *pc)
 			any_actor |= pc->u[b].has_actor, b++;
 		c = d = b;
 		/* "the ambassadors of X, Y and Z": agents handed to the actors */
-		if (!any_actor && b < pc->nu && pc->u[b].start == pc->u[b - 1].end + 1 &&
+		if (!pc->u[b - 1].has_actor && b < pc->nu &&
+		    pc->u[b].start == pc->u[b - 1].end + 1 &&
 		    linker(&pc->t[pc->u[b - 1].end]) && pc->u[b].has_actor) {
 			d = b + 1;
 			while (d < pc->nu && compound_sep(pc, &pc->u[d - 1], &pc->u[d]))
 				d++;
+			/* "Ithilen and the government of Gondor": only the last */
+			if (any_actor)
+				link_from = b - 1;
+			else
+				link_from = a;
 		}
 		KG_GROW(pc->g, pc->ng + 1, pc->gcap);
 		g = &pc->g[pc->ng++];
@@ -621,8 +653,10 @@ static void build_groups(struct kg_patcoder *pc)
 		g->m0 = pc->nm;
 		g->nm = 0;
 		if (d > c) {
+			for (j = a; j < link_from; j++)
+				unit_members(pc, &pc->u[j], NULL, NULL);
 			for (j = c; j < d; j++)
-				for (k = a; k < b; k++)
+				for (k = link_from; k < b; k++)
 					unit_members(pc, &pc->u[j], NULL, &pc->u[k]);
 		} else {
 			const struct unit *from = NULL;
@@ -729,7 +763,7 @@ static int skip_np_fwd(const struct kg_patcoder *pc, size_t pos, size_t *out)
 
 	while (k < pc->nt && (pc->t[k].cls == C_PREP || pc->t[k].cls == C_TO))
 		k++;
-	if (k < pc->nt && pc->t[k].unit >= 0 && pc->g[pc->t[k].unit].start == k) {
+	if (k < pc->nt && pc->t[k].unit >= 0) {
 		*out = pc->g[pc->t[k].unit].end;
 		return 1;
 	}
@@ -908,8 +942,17 @@ static const struct group *object(const struct kg_patcoder *pc, size_t v1)
 	for (k = v1; k < pc->nt; k++) {
 		if (pc->t[k].unit >= 0)
 			return &pc->g[pc->t[k].unit];
-		if (pc->t[k].cover == (int)k && is_verb(pc, k))
+		if (pc->t[k].cover == (int)k && strong_verb(pc, k))
 			return NULL;
+		/* ", a senior official said": a new clause begins */
+		if (pc->t[k].cls == C_COMMA && k + 1 < pc->nt && pc->t[k + 1].unit >= 0) {
+			size_t e = pc->g[pc->t[k + 1].unit].end;
+			while (e < pc->nt && (pc->t[e].cls == C_AUX || pc->t[e].cls == C_MODAL ||
+					      pc->t[e].cls == C_NEG))
+				e++;
+			if (e < pc->nt && pc->t[e].cover == (int)e && is_verb(pc, e))
+				return NULL;
+		}
 		if (pc->t[k].cls == C_PUNCT && (is(&pc->t[k], ";") || is(&pc->t[k], ":")))
 			return NULL;
 	}
@@ -1071,6 +1114,22 @@ static void code_sentence(struct kg_patcoder *pc, size_t si)
 	build_units(pc);
 	build_groups(pc);
 	pc->nev = 0;
+#ifdef KG_PATTERNS_DEBUG
+	{
+		for (i = 0; i < pc->nt; i++)
+			fprintf(stderr, "%s/%d%s%s%s ", pc->t[i].w, pc->t[i].cls,
+				pc->t[i].mark == M_ACTOR ? "/A" : pc->t[i].mark == M_AGENT ? "/G" :
+				pc->t[i].mark == M_VERB ? (pc->t[i].noun ? "/n" : "/V") : "",
+				pc->t[i].unit >= 0 ? "@" : "", "");
+		fprintf(stderr, "\n");
+		for (i = 0; i < pc->ng; i++) {
+			fprintf(stderr, "  group %zu-%zu:", pc->g[i].start, pc->g[i].end);
+			for (k = 0; k < pc->g[i].nm; k++)
+				fprintf(stderr, " %s", pc->m[pc->g[i].m0 + k].code);
+			fprintf(stderr, "\n");
+		}
+	}
+#endif
 	for (i = 0; i < pc->nt; i++) {
 		if (pc->t[i].cls == C_SUB)
 			clause_event = 0;
@@ -1078,6 +1137,8 @@ static void code_sentence(struct kg_patcoder *pc, size_t si)
 			continue;
 		/* "abandoned efforts to stop X": the infinitive is the object */
 		k = i;
+		while (k > 0 && (pc->t[k - 1].cls == C_BE || pc->t[k - 1].cls == C_AUX))
+			k--;
 		if (clause_event && k > 0 && pc->t[k - 1].cls == C_TO) {
 			i += pc->t[i].mlen - 1;
 			continue;
