@@ -99,7 +99,7 @@ struct tok {
 
 /* A noun phrase, or several joined: the codes of its actors. */
 struct member {
-	char code[64];
+	char code[72];
 	const char *name;
 };
 
@@ -336,7 +336,7 @@ static void find_nouns(struct kg_patcoder *pc)
 		struct tok *t = &pc->t[i];
 		const struct kg_petr_verb *v;
 		size_t k;
-		int steps;
+		int steps, actor_seen = 0;
 
 		if (t->mark != M_VERB)
 			continue;
@@ -364,7 +364,8 @@ static void find_nouns(struct kg_patcoder *pc)
 		if (k < pc->nt && (pc->t[k].cls == C_DET || pc->t[k].cls == C_SUB ||
 				   pc->t[k].cls == C_PRON || pc->t[k].mark == M_ACTOR))
 			continue;
-		/* "an anti- Gondor parade": a determiner before open words. */
+		/* "an anti- Gondor parade": a determiner before open words;
+		 * "for talks", "on maritime disputes": the object of a preposition. */
 		for (k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
 			const struct tok *p = &pc->t[k];
 			if (p->cover >= 0 && pc->t[p->cover].mark == M_AGENT)
@@ -373,8 +374,14 @@ static void find_nouns(struct kg_patcoder *pc)
 				t->noun = 1;
 				break;
 			}
+			if (p->cls == C_PREP && !actor_seen) {
+				t->noun = 1;
+				break;
+			}
 			if (p->cls != C_WORD)
 				break;
+			if (p->cover >= 0 && pc->t[p->cover].mark == M_ACTOR)
+				actor_seen = 1;
 		}
 	}
 }
@@ -415,6 +422,9 @@ static int np_able(const struct kg_patcoder *pc, size_t i)
 		const struct tok *h = &pc->t[t->cover];
 		return h->mark != M_VERB || h->noun;
 	}
+	/* An unknown word in -ed is more likely a verb than a modifier. */
+	if (t->cls == C_WORD && t->len > 4 && ends_with(t->w, "ed"))
+		return 0;
 	return t->cls == C_WORD || t->cls == C_DET || t->cls == C_POSS;
 }
 
@@ -558,6 +568,13 @@ next:
 	}
 }
 
+static size_t code_len(const struct kg_patcoder *pc, int k)
+{
+	const struct kg_lex_entry *e = dated(pc, pc->t[k].e);
+
+	return e && !null_code(e->actor.code) ? strlen(e->actor.code) : 0;
+}
+
 static void build_units(struct kg_patcoder *pc)
 {
 	size_t i = 0;
@@ -586,7 +603,9 @@ static void build_units(struct kg_patcoder *pc)
 			int m = mark_at(pc, k);
 			if (pc->t[k].cover != (int)k)
 				continue;
-			if (m == M_ACTOR && u.actor < 0)
+			/* Of several actors, the most specific code: "Chinese
+			 * President Xi Jinping" is CHNGOV, not CHN. */
+			if (m == M_ACTOR && (u.actor < 0 || code_len(pc, (int)k) > code_len(pc, u.actor)))
 				u.actor = (int)k, u.has_actor = 1;
 			else if (m == M_AGENT && u.nagents < 8)
 				u.agents[u.nagents++] = (int)k;
@@ -937,7 +956,7 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0)
 /* The first phrase after the verb, before the next verb. */
 static const struct group *object(const struct kg_patcoder *pc, size_t v1)
 {
-	size_t k;
+	size_t k, h;
 
 	for (k = v1; k < pc->nt; k++) {
 		if (pc->t[k].unit >= 0)
@@ -945,8 +964,14 @@ static const struct group *object(const struct kg_patcoder *pc, size_t v1)
 		if (pc->t[k].cover == (int)k && strong_verb(pc, k))
 			return NULL;
 		/* ", a senior official said": a new clause begins */
-		if (pc->t[k].cls == C_COMMA && k + 1 < pc->nt && pc->t[k + 1].unit >= 0) {
-			size_t e = pc->g[pc->t[k + 1].unit].end;
+		if (pc->t[k].cls == C_COMMA && (h = k + 1) < pc->nt) {
+			size_t e;
+			while (h < pc->nt && h < k + 5 && pc->t[h].unit < 0 &&
+			       (pc->t[h].cls == C_WORD || pc->t[h].cls == C_DET) && pc->t[h].cover < 0)
+				h++;
+			if (h >= pc->nt || pc->t[h].unit < 0)
+				continue;
+			e = pc->g[pc->t[h].unit].end;
 			while (e < pc->nt && (pc->t[e].cls == C_AUX || pc->t[e].cls == C_MODAL ||
 					      pc->t[e].cls == C_NEG))
 				e++;
@@ -1087,6 +1112,18 @@ static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **las
 	return pc->nev > before;
 }
 
+/* CAMEO's quad classes by root code: verbal and material cooperation,
+ * verbal and material conflict. */
+static int quad_class(const char *code)
+{
+	int root;
+
+	if (code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+		return 0;
+	root = (code[0] - '0') * 10 + (code[1] - '0');
+	return root < 1 ? 0 : root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : root <= 20 ? 4 : 0;
+}
+
 static void code_sentence(struct kg_patcoder *pc, size_t si)
 {
 	const struct kg_sentence *s = &pc->res.sentences[si];
@@ -1168,7 +1205,7 @@ static void code_sentence(struct kg_patcoder *pc, size_t si)
 		t->object.code = kg_arena_strdup(&pc->arena, e->t->code);
 		t->predicate = cm ? cm->label : e->block->name;
 		snprintf(t->cameo, sizeof t->cameo, "%s", e->code);
-		t->quad_class = cm ? cm->quad_class : 0;
+		t->quad_class = cm ? cm->quad_class : quad_class(e->code);
 		t->goldstein = cm ? cm->goldstein : 0;
 		if (pc->res.article->date)
 			snprintf(t->event_date, sizeof t->event_date, "%s", pc->res.article->date);

@@ -571,6 +571,8 @@ static void actor_line(struct reader *r, struct actor_rec *a, const char *p, siz
 			bad_line(r, "synonym without a primary name");
 			return;
 		}
+	} else if (a->open && !a->ncodes) {
+		/* Names listed one per line before their codes share them. */
 	} else {
 		commit_actor(r, a);
 		a->open = 1;
