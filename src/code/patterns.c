@@ -685,16 +685,13 @@ static void build_groups(struct kg_patcoder *pc)
 				unit_members(pc, &pc->u[j], pc->u[j].has_actor ? NULL : from, NULL);
 			}
 		}
-		for (j = g->start; j < g->end; j++)
-			pc->t[j].unit = (int)(pc->ng - 1);
 		if (!g->nm)
 			pc->ng--;
 		i = d;
 	}
 	/* t[].unit now names the group */
 	for (j = 0; j < pc->nt; j++)
-		if (pc->t[j].unit >= (int)pc->ng)
-			pc->t[j].unit = -1;
+		pc->t[j].unit = -1;
 	for (i = 0; i < pc->ng; i++)
 		for (j = pc->g[i].start; j < pc->g[i].end; j++)
 			pc->t[j].unit = (int)i;

@@ -33,6 +33,7 @@
 
 #define SENTINEL "\001petrarch verbs"
 #define MAXW 64		/* words in one name or pattern */
+#define MAXREPORT 10	/* bad lines reported one by one per file */
 
 /* ---- words ---- */
 
@@ -245,12 +246,15 @@ static void bad_line(struct reader *r, const char *fmt, ...)
 	struct kg_buf b = KG_BUF_INIT;
 	va_list ap;
 
+	/* The field's published dictionaries hold a few defects: say where the
+	 * first ones are, then only how many. */
+	if (r->bad++ >= MAXREPORT)
+		return;
 	va_start(ap, fmt);
 	kg_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
 	kg_warn("%s:%u: %s", r->name, r->line, b.s);
 	kg_buf_release(&b);
-	r->bad++;
 }
 
 static int is_space(char c)
@@ -440,6 +444,7 @@ struct actor_rec {
 	unsigned ncodes;
 	unsigned line;
 	int open;
+	int saw_code;	/* a code line, good or bad */
 };
 
 static int parse_dated(struct reader *r, const char *s, size_t n, struct dated *d)
@@ -501,6 +506,8 @@ static void commit_actor(struct reader *r, struct actor_rec *a)
 	if (!a->open)
 		return;
 	a->open = 0;
+	if (!a->ncodes && a->saw_code)
+		return;		/* its bad codes were reported */
 	if (!a->ncodes) {
 		unsigned save = r->line;
 		r->line = a->line;
@@ -528,6 +535,7 @@ static void actor_codes(struct reader *r, struct actor_rec *a, const char *p, si
 	size_t fn[8];
 	int k, i;
 
+	a->saw_code = 1;
 	k = take_brackets(&p, &n, f, fn, 8);
 	if (k < 0) {
 		bad_line(r, "unclosed '['");
@@ -571,12 +579,13 @@ static void actor_line(struct reader *r, struct actor_rec *a, const char *p, siz
 			bad_line(r, "synonym without a primary name");
 			return;
 		}
-	} else if (a->open && !a->ncodes) {
+	} else if (a->open && !a->ncodes && !a->saw_code && !br) {
 		/* Names listed one per line before their codes share them. */
 	} else {
 		commit_actor(r, a);
 		a->open = 1;
 		a->nnames = a->ncodes = 0;
+		a->saw_code = 0;
 		a->line = r->line;
 	}
 	if (a->nnames < sizeof a->name / sizeof *a->name && nn) {
@@ -1350,6 +1359,8 @@ int kg_lex_load_petrarch_mem(struct kg_lexicon *lx, const char *kind, const char
 		return kg_error("%s: unknown dictionary kind '%s' (actors|agents|discards|verbs)",
 				name, kind);
 	}
+	if (r.bad > MAXREPORT)
+		kg_warn("%s: %d more bad lines skipped", name, r.bad - MAXREPORT);
 	return r.bad;
 }
 
