@@ -61,6 +61,29 @@ struct kg_lex_entry {
 	const char *pos;	/* "v" verb, "n" noun, "p" phrase */
 	const char *prep;	/* the preposition that introduces the target, or NULL */
 	void *extra;		/* owned by whoever reads relation sources */
+
+	/* KG_LEX_RELATION from data/relations.tsv (others leave them 0) */
+	const char *lemma;	/* "hold talks" for "held talks" */
+	unsigned forms;		/* KG_FORM_* bits this surface form stands for */
+	unsigned rflags;	/* KG_RELF_* */
+};
+
+/* Word forms of a relation entry (a surface may be several: "met"). */
+enum {
+	KG_FORM_BASE = 1 << 0,	/* attack (verb base, noun singular) */
+	KG_FORM_3SG = 1 << 1,	/* attacks (verb) */
+	KG_FORM_PAST = 1 << 2,	/* attacked */
+	KG_FORM_PP = 1 << 3,	/* attacked (participle: passive) */
+	KG_FORM_ING = 1 << 4,	/* attacking */
+	KG_FORM_PL = 1 << 5,	/* attacks (noun plural) */
+};
+
+/* Relation flags (column 7 of relations.tsv). */
+enum {
+	KG_RELF_SYM = 1 << 0,	/* "talks between X and Y": either side may lead */
+	KG_RELF_CTRL = 1 << 1,	/* takes "to VERB": threaten to attack */
+	KG_RELF_COUNTER = 1 << 2,	/* "to counter X": X is the third party */
+	KG_RELF_AMBIG = 1 << 3,	/* common word: only with a clear actor on both sides */
 };
 
 struct kg_lexicon;
@@ -90,6 +113,18 @@ void kg_lex_set_canonical(struct kg_lexicon *lx, const struct kg_lex_entry *e);
 
 /* The longest phrase, in words (bounds the matcher's window). */
 unsigned kg_lex_max_words(const struct kg_lexicon *lx);
+
+/* The longest phrase, in words, whose first word is norm[0..len) (any
+ * kind), or 0 when no phrase starts with that word: lets the matcher skip
+ * most tokens with one lookup. */
+unsigned kg_lex_lead_words(const struct kg_lexicon *lx, const char *norm, size_t len);
+
+/*
+ * Inflect a lower-case English word into buf: form is one KG_FORM_* bit
+ * (KG_FORM_PL for nouns).  Regular rules only (agree-agreed, deny-denies,
+ * ban-banned); irregular forms come from relations.tsv.  Returns buf.
+ */
+char *kg_lex_inflect(const char *word, unsigned form, char *buf, size_t cap);
 size_t kg_lex_count(const struct kg_lexicon *lx, enum kg_lex_kind kind);
 
 /*

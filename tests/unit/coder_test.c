@@ -45,10 +45,161 @@ static void result_has_provenance(void)
 	kg_lex_free(lx);
 }
 
+
+/* Code text with the built-in lexicon; the coder and lexicon live in statics
+ * of this test file only (tests run in one thread). */
+static struct kg_lexicon *LX;
+static struct kg_coder *CD;
+
+static const struct kg_result *code(const char *text, const char *date)
+{
+	static struct kg_article a;
+	const struct kg_result *r = NULL;
+
+	if (!LX) {
+		LX = kg_lex_new();
+		CU_ASSERT_EQUAL_FATAL(kg_lex_load_builtin(LX), 0);
+		CD = kg_coder_new(LX);
+	}
+	memset(&a, 0, sizeof a);
+	a.text = text;
+	a.len = strlen(text);
+	a.date = date;
+	a.origin = "test";
+	CU_ASSERT_EQUAL(kg_coder_run(CD, &a, &r), 0);
+	return r;
+}
+
+static const struct kg_triple *find(const struct kg_result *r, const char *subj, const char *obj)
+{
+	for (size_t i = 0; i < r->ntriples; i++)
+		if (!strcmp(r->triples[i].subject.name, subj) && !strcmp(r->triples[i].object.name, obj))
+			return &r->triples[i];
+	return NULL;
+}
+
+static void dates_and_places(void)
+{
+	const struct kg_result *r;
+	const struct kg_triple *t;
+
+	r = code("Russia attacked Ukraine on January 3.", "2024-01-05");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2024-01-03");
+	/* 2024-01-05 was a Friday: "on Tuesday" is 2024-01-02. */
+	r = code("Israel struck Syria on Tuesday.", "2024-01-05");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Israel", "Syria"));
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2024-01-02");
+	/* December in a January article is last year's. */
+	r = code("Israel struck Syria on December 30.", "2024-01-05");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Israel", "Syria"));
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2023-12-30");
+	/* no date in the sentence: the article's */
+	r = code("Iran criticized Israel.", "2024-02-01");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "Israel"));
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2024-02-01");
+	/* location from the gazetteer; the attack's target is the place's state */
+	r = code("An attack by the Islamic State in Kerman killed dozens.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Islamic State", "Iran"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
+	CU_ASSERT_STRING_EQUAL(t->location, "Kerman");
+	CU_ASSERT_STRING_EQUAL(t->event_date, "");
+}
+
+static void polarity_hedges_attribution(void)
+{
+	const struct kg_result *r;
+	const struct kg_triple *t;
+
+	r = code("North Korea did not attack South Korea.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "North Korea", "South Korea"));
+	CU_ASSERT(t->negated);
+	r = code("Iran refused to meet with the United States.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "United States"));
+	CU_ASSERT(t->negated);
+	r = code("Venezuela's government denied that it had threatened Guyana.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Venezuela's government", "Guyana"));
+	CU_ASSERT(t->negated);
+	r = code("Iran said it would not negotiate and criticized the United States.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "United States"));
+	CU_ASSERT(!t->negated);
+	r = code("Russia allegedly attacked Ukraine.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
+	CU_ASSERT(t->reported);
+	CU_ASSERT(!t->negated);
+	CU_ASSERT(t->confidence > 0 && t->confidence < 1);
+	r = code("According to The Diplomat, Iran is considering cooperation with the Taliban.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "Taliban"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->attribution);
+	CU_ASSERT_STRING_EQUAL(t->attribution, "The Diplomat");
+	CU_ASSERT_EQUAL(t->modality, KG_MOD_CONSIDERED);
+	CU_ASSERT_EQUAL(r->ntriples, 1);
+	r = code("Russia attacked Ukraine overnight, the Ukrainian military said.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
+	CU_ASSERT_PTR_NOT_NULL(t->attribution);
+}
+
+static void facts_and_unknown_names(void)
+{
+	const struct kg_result *r;
+	size_t i;
+	int office = 0, affil = 0, unres = 0;
+
+	r = code("Interior Minister Ahmad Vahidi met Zorgan Blimp in Tehran. "
+		 "ISKP, the Islamic State's affiliate in Afghanistan, attacked Iran.", NULL);
+	for (i = 0; i < r->nfacts; i++) {
+		const struct kg_fact *f = &r->facts[i];
+		if (!strcmp(f->relation, "office") && !strcmp(f->subject.name, "Ahmad Vahidi") &&
+		    !strcmp(f->value, "Interior Minister"))
+			office = 1;
+		if (!strcmp(f->relation, "affiliate_of") && f->has_object &&
+		    !strcmp(f->object.name, "Islamic State"))
+			affil = 1;
+	}
+	CU_ASSERT(office);
+	CU_ASSERT(affil);
+	for (i = 0; i < r->nmentions; i++)
+		if (!r->mentions[i].resolved && !strcmp(r->mentions[i].actor.name, "Zorgan Blimp")) {
+			unres = 1;
+			CU_ASSERT_STRING_EQUAL(r->mentions[i].actor.code, "");
+		}
+	CU_ASSERT(unres);
+	/* an unknown name takes part, unresolved, with an empty code */
+	CU_ASSERT_PTR_NOT_NULL(find(r, "Ahmad Vahidi", "Zorgan Blimp"));
+}
+
+static void datelines_and_composition(void)
+{
+	const struct kg_result *r;
+	const struct kg_triple *t;
+	size_t i;
+
+	r = code("KABUL – Afghan Interior Minister Siraj Haqqani criticized Pakistan.", NULL);
+	CU_ASSERT_EQUAL(r->ntriples, 1);
+	for (i = 0; i < r->nmentions; i++)
+		CU_ASSERT(strcmp(r->mentions[i].actor.name, "Afghanistan") || r->mentions[i].off > 10);
+	r = code("Syrian rebels attacked Damascus.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Syrian rebels", "Syria"));
+	CU_ASSERT_STRING_EQUAL(t->subject.code, "SYRREB");
+}
+
+static void cleanup(void)
+{
+	kg_coder_free(CD);
+	kg_lex_free(LX);
+	CD = NULL;
+	LX = NULL;
+}
+
 void test_coder(void)
 {
 	static CU_TestInfo tests[] = {
 		{"result has provenance", result_has_provenance},
+		{"dates and places", dates_and_places},
+		{"polarity, hedges and attribution", polarity_hedges_attribution},
+		{"facts and unknown names", facts_and_unknown_names},
+		{"datelines and composed codes", datelines_and_composition},
+		{"cleanup", cleanup},
 		CU_TEST_INFO_NULL
 	};
 	kg_suite("coder", tests);
