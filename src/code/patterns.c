@@ -328,6 +328,79 @@ static int ends_with(const char *w, const char *suf)
 	return a > b && !strcmp(w + a - b, suf);
 }
 
+static int null_code(const char *c);
+
+/* Does a pattern of the verb at i name the word just before it ("WENT ON *",
+ * "NO *", "AIR *")?  Then the dictionary means it as a verb there. */
+static int pattern_wants(const struct kg_patcoder *pc, size_t i)
+{
+	const struct kg_lex_entry *e = kg_lex_get(pc->lx, pc->t[i].e->phrase,
+						  strlen(pc->t[i].e->phrase));
+
+	for (; e; e = e->next) {
+		const struct kg_petr_verb *v = e->extra;
+		unsigned p;
+
+		if (!is_petr(e, KG_LEX_RELATION) || !v)
+			continue;
+		for (p = 0; p < v->block->npat; p++) {
+			const struct kg_petr_pattern *pt = &v->block->pat[p];
+			size_t pos = i;
+			unsigned j;
+			int ok = 1;
+
+			if (!pt->npre || pt->pre[pt->npre - 1].type != KG_PETR_WORD ||
+			    strcmp(pt->pre[pt->npre - 1].word, pc->t[i - 1].w) || null_code(pt->codes.code))
+				continue;
+			for (j = pt->npre; ok && j-- > 0;) {
+				const struct kg_petr_elem *el = &pt->pre[j];
+				int joined = j + 1 < pt->npre ? pt->pre[j + 1].joined : 1;
+				if (el->type != KG_PETR_WORD)
+					continue;
+				while (pos > 0 && strcmp(pc->t[pos - 1].w, el->word) && !joined)
+					pos--;
+				if (!pos || strcmp(pc->t[pos - 1].w, el->word))
+					ok = 0;
+				else
+					pos--;
+			}
+			if (ok)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void rescue_nouns(struct kg_patcoder *pc)
+{
+	size_t i;
+
+	for (i = 1; i < pc->nt; i++) {
+		struct tok *t = &pc->t[i];
+
+		if (t->mark == M_VERB && t->noun && t->cls != C_MODAL && t->cls != C_BE &&
+		    pattern_wants(pc, i))
+			t->noun = 0;
+	}
+}
+
+/* "five suspected militants": a count before a word makes it a modifier. */
+static int number(const struct tok *t)
+{
+	static const char *const words[] = {
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"dozens", "hundreds", "thousands", "several", "many", "few",
+	};
+	size_t i;
+
+	if (t->w[0] >= '0' && t->w[0] <= '9')
+		return 1;
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strcmp(t->w, words[i]))
+			return 1;
+	return 0;
+}
+
 static void find_nouns(struct kg_patcoder *pc)
 {
 	size_t i;
@@ -349,7 +422,8 @@ static void find_nouns(struct kg_patcoder *pc)
 			continue;
 		if (pc->t[i - 1].cls == C_TO)
 			continue;
-		if (pc->t[i - 1].cls == C_DET || pc->t[i - 1].cls == C_POSS) {
+		if (pc->t[i - 1].cls == C_DET || pc->t[i - 1].cls == C_POSS ||
+		    number(&pc->t[i - 1])) {
 			t->noun = 1;
 			continue;
 		}
@@ -612,6 +686,14 @@ static void build_units(struct kg_patcoder *pc)
 		}
 		if (u.actor < 0 && !u.nagents)
 			continue;
+		/* "a military agreement", "police presence": an agent that only
+		 * modifies the head noun is no actor. */
+		if (u.actor < 0) {
+			int last = u.agents[u.nagents - 1];
+			size_t e = (size_t)last + pc->t[last].mlen;
+			if (e < u.end && pc->t[u.end - 1].cls == C_WORD && !mark_at(pc, u.end - 1))
+				continue;
+		}
 		u.last_is_mark = mark_at(pc, u.end - 1) != M_NONE;
 		for (k = u.start; k < u.end; k++)
 			pc->t[k].unit = (int)pc->nu;
@@ -637,6 +719,15 @@ static int compound_sep(const struct kg_patcoder *pc, const struct unit *a, cons
 static int linker(const struct tok *t)
 {
 	return is(t, "of") || is(t, "in") || is(t, "from");
+}
+
+/* "its troops": the nearest phrase with an actor before unit a. */
+static const struct unit *owner(const struct kg_patcoder *pc, size_t a)
+{
+	while (a-- > 0)
+		if (pc->u[a].has_actor)
+			return &pc->u[a];
+	return NULL;
 }
 
 static void build_groups(struct kg_patcoder *pc)
@@ -682,6 +773,9 @@ static void build_groups(struct kg_patcoder *pc)
 			for (j = a; j < b; j++) {
 				if (pc->u[j].has_actor)
 					from = &pc->u[j];
+				else if (!from && (is(&pc->t[pc->u[j].start], "its") ||
+						   is(&pc->t[pc->u[j].start], "their")))
+					from = owner(pc, a);
 				unit_members(pc, &pc->u[j], pc->u[j].has_actor ? NULL : from, NULL);
 			}
 		}
@@ -923,7 +1017,8 @@ static int match(const struct kg_patcoder *pc, const struct kg_petr_pattern *p, 
 /* ---- sources and targets ---- */
 
 /* The subject of the verb at v0, or NULL. */
-static const struct group *subject(const struct kg_patcoder *pc, size_t v0)
+static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
+				   const struct group *not)
 {
 	size_t k = v0;
 
@@ -941,6 +1036,11 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0)
 			const struct group *g = &pc->g[t->unit];
 			if (g->start > 0 && (pc->t[g->start - 1].cls == C_PREP ||
 					     pc->t[g->start - 1].cls == C_TO)) {
+				k = g->start;
+				continue;
+			}
+			/* "NOTED + *": the target bound before the verb is not its subject */
+			if (g == not) {
 				k = g->start;
 				continue;
 			}
@@ -1090,7 +1190,7 @@ static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **las
 		if (k > 0 && pc->t[k - 1].cls == C_CONJ && *last_src)
 			S = *last_src;
 		else
-			S = subject(pc, v0);
+			S = subject(pc, v0, b.tgt);
 	}
 	if (b.cmp && b.cmp_pre && S == b.cmp && !b.tgt) {
 		T = S;
@@ -1145,6 +1245,7 @@ static void code_sentence(struct kg_patcoder *pc, size_t si)
 	}
 	pc->discard = before;
 	find_nouns(pc);
+	rescue_nouns(pc);
 	build_units(pc);
 	build_groups(pc);
 	pc->nev = 0;
