@@ -92,7 +92,9 @@ struct kg_lexicon *kg_dict_load(const struct kg_dict_opts *o)
 	int bad = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (kg_lex_load_codebook(lx) < 0 ||
+	/* Without PETRARCH verbs, the built-in relation words code with the
+	 * actors given: one coder, two sources of words. */
+	if ((o->verbs ? kg_lex_load_codebook(lx) : kg_lex_load_builtin(lx)) < 0 ||
 	    load_list(lx, o->dir, "actors", o->actors, &bad) < 0 ||
 	    load_list(lx, o->dir, "agents", o->agents, &bad) < 0 ||
 	    load_list(lx, o->dir, "discards", o->discards, &bad) < 0 ||
@@ -101,8 +103,6 @@ struct kg_lexicon *kg_dict_load(const struct kg_dict_opts *o)
 		return NULL;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (!o->verbs)
-		kg_warn("no --verbs file: nothing will be coded");
 	kg_info("dictionaries: %zu actor, %zu agent, %zu verb, %zu discard entries "
 		"in %.3f s%s", kg_lex_count(lx, KG_LEX_ACTOR), kg_lex_count(lx, KG_LEX_AGENT),
 		kg_lex_count(lx, KG_LEX_RELATION), kg_lex_count(lx, KG_LEX_DISCARD),

@@ -121,6 +121,7 @@ struct event {
 	const struct member *s, *t;
 	char code[8];
 	const struct kg_petr_block *block;
+	unsigned char negated, modality;
 };
 
 struct kg_patcoder {
@@ -145,6 +146,7 @@ struct kg_patcoder {
 	int date;
 	const char *text;
 	enum kg_discard discard;
+	unsigned char negated, modality;	/* of the verb being coded */
 };
 
 struct kg_patcoder *kg_patcoder_new(const struct kg_lexicon *lx)
@@ -721,6 +723,14 @@ static int linker(const struct tok *t)
 	return is(t, "of") || is(t, "in") || is(t, "from");
 }
 
+/* "its troops", "their leaders": they belong to someone named before. */
+static int possessed(const struct kg_patcoder *pc, const struct unit *u)
+{
+	const struct tok *t = &pc->t[u->start];
+
+	return is(t, "its") || is(t, "their") || is(t, "his") || is(t, "her");
+}
+
 /* "its troops": the nearest phrase with an actor before unit a. */
 static const struct unit *owner(const struct kg_patcoder *pc, size_t a)
 {
@@ -746,7 +756,8 @@ static void build_groups(struct kg_patcoder *pc)
 		/* "the ambassadors of X, Y and Z": agents handed to the actors */
 		if (!pc->u[b - 1].has_actor && b < pc->nu &&
 		    pc->u[b].start == pc->u[b - 1].end + 1 &&
-		    linker(&pc->t[pc->u[b - 1].end]) && pc->u[b].has_actor) {
+		    linker(&pc->t[pc->u[b - 1].end]) && pc->u[b].has_actor &&
+		    !possessed(pc, &pc->u[b - 1])) {
 			d = b + 1;
 			while (d < pc->nu && compound_sep(pc, &pc->u[d - 1], &pc->u[d]))
 				d++;
@@ -1016,6 +1027,14 @@ static int match(const struct kg_patcoder *pc, const struct kg_petr_pattern *p, 
 
 /* ---- sources and targets ---- */
 
+static int comma_between(const struct kg_patcoder *pc, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (pc->t[a].cls == C_COMMA)
+			return 1;
+	return 0;
+}
+
 /* The subject of the verb at v0, or NULL. */
 static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
 				   const struct group *not)
@@ -1025,6 +1044,11 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
 	while (k-- > 0) {
 		const struct tok *t = &pc->t[k];
 
+		/* "Arnor, which broke relations with Mordor, welcomed ...": after
+		 * the relative clause closes, its antecedent is the subject. */
+		if (t->cls == C_SUB && (is(t, "which") || is(t, "who")) && k >= 2 &&
+		    pc->t[k - 1].cls == C_COMMA && pc->t[k - 2].unit >= 0 && comma_between(pc, k, v0))
+			return &pc->g[pc->t[k - 2].unit];
 		if (t->cls == C_SUB || (t->cls == C_PUNCT && (is(t, ";") || is(t, ":"))))
 			return NULL;
 		if (t->cls == C_PRON) {
@@ -1120,6 +1144,8 @@ static void add_event(struct kg_patcoder *pc, const struct member *s, const stru
 	e = &pc->ev[pc->nev++];
 	e->s = s;
 	e->t = t;
+	e->negated = pc->negated;
+	e->modality = pc->modality;
 	snprintf(e->code, sizeof e->code, "%s", code);
 	e->block = blk;
 }
@@ -1202,11 +1228,63 @@ static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **las
 			T = object(pc, v1);
 		}
 	}
+	/* "will not visit": the auxiliaries before the verb */
+	pc->negated = 0;
+	pc->modality = KG_MOD_ACTUAL;
+	for (k = v0; k > 0 && v0 - k < 5; k--) {
+		const struct tok *a = &pc->t[k - 1];
+		if (a->cls == C_NEG)
+			pc->negated = 1;
+		else if (a->cls == C_MODAL && (is(a, "may") || is(a, "might") || is(a, "could")))
+			pc->modality = KG_MOD_POSSIBLE;
+		else if (a->cls == C_MODAL && (is(a, "will") || is(a, "wo") || is(a, "would") ||
+					       is(a, "shall")))
+			pc->modality = pc->modality ? pc->modality : KG_MOD_INTENDED;
+		else if (a->cls != C_AUX && a->cls != C_BE && a->cls != C_MODAL &&
+			 a->cls != C_TO && !(a->cls == C_WORD && a->cover < 0))
+			break;
+	}
 	if (S)
 		*last_src = S;
 	if (S && T && (S != T || b.cmp))
 		emit_pairs(pc, S, T, &codes, blk);
 	return pc->nev > before;
+}
+
+/* The actor type and country a CAMEO actor code spells. */
+static void actor_kind(struct kg_patcoder *pc, struct kg_actor *a)
+{
+	static const struct {
+		const char *role;
+		enum kg_actor_type type;
+	} roles[] = {
+		{"GOV", KG_ACTOR_GOVERNMENT}, {"MIL", KG_ACTOR_GOVERNMENT}, {"COP", KG_ACTOR_GOVERNMENT},
+		{"JUD", KG_ACTOR_GOVERNMENT}, {"LEG", KG_ACTOR_GOVERNMENT}, {"SPY", KG_ACTOR_GOVERNMENT},
+		{"REB", KG_ACTOR_ARMED_GROUP}, {"INS", KG_ACTOR_ARMED_GROUP},
+		{"UAF", KG_ACTOR_ARMED_GROUP}, {"MED", KG_ACTOR_MEDIA}, {"OPP", KG_ACTOR_PARTY},
+		{"PTY", KG_ACTOR_PARTY}, {"BUS", KG_ACTOR_COMPANY}, {"MNC", KG_ACTOR_COMPANY},
+		{"CVL", KG_ACTOR_GROUP}, {"REF", KG_ACTOR_GROUP}, {"EDU", KG_ACTOR_GROUP},
+		{"LAB", KG_ACTOR_GROUP}, {"HRI", KG_ACTOR_NGO}, {"NGO", KG_ACTOR_NGO},
+		{"IGO", KG_ACTOR_IGO},
+	};
+	const char *c = a->code;
+	size_t n = strlen(c), i, k;
+
+	a->type = KG_ACTOR_UNKNOWN;
+	a->country = NULL;
+	if (n >= 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+	    c[2] >= 'A' && c[2] <= 'Z' && strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3) &&
+	    strncmp(c, "NGM", 3) && strncmp(c, "MNC", 3) && strncmp(c, "IMG", 3)) {
+		a->country = kg_arena_strndup(&pc->arena, c, 3);
+		if (n == 3)
+			a->type = KG_ACTOR_STATE;
+	}
+	for (k = 0; k + 3 <= n; k += 3)
+		for (i = 0; i < sizeof roles / sizeof *roles; i++)
+			if (!strncmp(c + k, roles[i].role, 3) && (k || roles[i].type == KG_ACTOR_IGO ||
+								 roles[i].type == KG_ACTOR_NGO ||
+								 roles[i].type == KG_ACTOR_COMPANY))
+				a->type = roles[i].type;
 }
 
 /* CAMEO's quad classes by root code: verbal and material cooperation,
@@ -1307,7 +1385,11 @@ static void code_sentence(struct kg_patcoder *pc, size_t si)
 		t->goldstein = cm ? cm->goldstein : 0;
 		if (pc->res.article->date)
 			snprintf(t->event_date, sizeof t->event_date, "%s", pc->res.article->date);
+		t->negated = e->negated;
+		t->modality = (enum kg_modality)e->modality;
 		t->confidence = 0.6;
+		actor_kind(pc, &t->subject);
+		actor_kind(pc, &t->object);
 	}
 }
 
