@@ -49,17 +49,17 @@ static const struct closed_word closed[] = {
 	{"despite", C_PREP}, {"did", C_AUX}, {"do", C_AUX}, {"does", C_AUX},
 	{"during", C_PREP}, {"each", C_DET}, {"every", C_DET}, {"for", C_PREP},
 	{"from", C_PREP}, {"had", C_AUX}, {"has", C_AUX}, {"have", C_AUX}, {"he", C_PRON},
-	{"her", C_DET}, {"his", C_DET}, {"i", C_PRON}, {"if", C_SUB}, {"in", C_PREP},
-	{"into", C_PREP}, {"is", C_BE}, {"it", C_PRON}, {"its", C_DET}, {"may", C_MODAL},
+	{"her", C_DET}, {"him", C_PRON}, {"his", C_DET}, {"i", C_PRON}, {"if", C_SUB}, {"in", C_PREP},
+	{"into", C_PREP}, {"is", C_BE}, {"it", C_PRON}, {"its", C_DET}, {"may", C_MODAL}, {"me", C_PRON},
 	{"might", C_MODAL}, {"must", C_MODAL}, {"my", C_DET}, {"n't", C_NEG},
 	{"near", C_PREP}, {"never", C_NEG}, {"no", C_DET}, {"nor", C_CONJ}, {"not", C_NEG},
 	{"of", C_PREP}, {"on", C_PREP}, {"onto", C_PREP}, {"or", C_CONJ}, {"our", C_DET},
 	{"over", C_PREP}, {"shall", C_MODAL}, {"she", C_PRON}, {"should", C_MODAL},
 	{"since", C_SUB}, {"some", C_DET}, {"than", C_PREP}, {"that", C_SUB},
-	{"the", C_DET}, {"their", C_DET}, {"these", C_DET}, {"they", C_PRON},
+	{"the", C_DET}, {"their", C_DET}, {"them", C_PRON}, {"these", C_DET}, {"they", C_PRON},
 	{"this", C_DET}, {"those", C_DET}, {"though", C_SUB}, {"through", C_PREP},
 	{"to", C_TO}, {"toward", C_PREP}, {"towards", C_PREP}, {"under", C_PREP},
-	{"unless", C_SUB}, {"until", C_SUB}, {"upon", C_PREP}, {"was", C_BE},
+	{"unless", C_SUB}, {"until", C_SUB}, {"upon", C_PREP}, {"us", C_PRON}, {"was", C_BE},
 	{"we", C_PRON}, {"were", C_BE}, {"when", C_SUB}, {"where", C_SUB},
 	{"whereas", C_SUB}, {"whether", C_SUB}, {"which", C_SUB}, {"while", C_SUB},
 	{"who", C_SUB}, {"whom", C_SUB}, {"whose", C_SUB}, {"will", C_MODAL},
@@ -258,6 +258,18 @@ static size_t match_gap(const struct kg_patcoder *pc, size_t i, const struct kg_
 	return k - i;
 }
 
+static int all_caps(const char *s, size_t n)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters > 1;
+}
+
 static void find_matches(struct kg_patcoder *pc)
 {
 	size_t i, w, n;
@@ -307,6 +319,12 @@ static void find_matches(struct kg_patcoder *pc)
 				blen[kind] = n;
 			}
 		}
+		/* "told us", "it is": a one-word name on a function word must be
+		 * written in capitals (US, IT) to count. */
+		if (pc->t[i].cls != C_WORD && !all_caps(pc->text + pc->t[i].off, pc->t[i].len))
+			for (k = M_ACTOR; k <= M_AGENT; k++)
+				if (blen[k] == 1)
+					best[k] = NULL, blen[k] = 0;
 		for (k = M_ACTOR; k <= M_VERB; k++)
 			if (best[k] && blen[k] > blen[pick])
 				pick = k;
