@@ -647,13 +647,22 @@ static void unit_members(struct kg_patcoder *pc, const struct unit *u, const str
 		if (!strcmp(code, "---"))
 			goto next;
 		{
-			char full[64];
+			char full[64], nm[160];
+			const struct unit *src = u->nagents ? u : agents_of;
+			const char *ag = src && src->nagents ?
+					 pc->t[src->agents[src->nagents - 1]].e->surface : NULL;
+			const char *show = name;
+
 			snprintf(full, sizeof full, "%s%s", pre, code);
-			if (!name && (u->nagents || agents_of)) {
-				const struct unit *src = u->nagents ? u : agents_of;
-				name = pc->t[src->agents[src->nagents - 1]].e->surface;
+			/* "Israel Troops" and "Israel" are different actors: name both. */
+			if (!show)
+				show = ag;
+			else if (ag && strncmp(full + strlen(pre), codes, n) == 0 &&
+				 strlen(full) > strlen(a ? a->actor.code : "")) {
+				snprintf(nm, sizeof nm, "%s %s", name, ag);
+				show = kg_arena_strdup(&pc->arena, nm);
 			}
-			add_member(pc, full, name ? name : full);
+			add_member(pc, full, show ? show : full);
 		}
 next:
 		if (!slash)

@@ -244,6 +244,41 @@ static void codes_sentences(void)
 	/* verb-phrase coordination keeps the subject */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned Gondor and restored ties with Osgiliath.",
 				    b, sizeof b), "ARN GON 122; ARN OSG 064");
+	/* the subject after a relative clause; "its" belongs to its owner */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor, which condemned Mordor, restored ties with Gondor.",
+				    b, sizeof b), "ARN GON 064");
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "The Arnor government condemned its police.", b, sizeof b),
+			       "ARNGOV ARNCOP 122");
+	/* "us" is a pronoun, not a name written in capitals */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned us.", b, sizeof b), "");
+	kg_patcoder_free(pc);
+	kg_lex_free(lx);
+}
+
+static void negation_and_names(void)
+{
+	int bad[3];
+	struct kg_lexicon *lx = load(bad);
+	struct kg_patcoder *pc = kg_patcoder_new(lx);
+	struct kg_article a = {0};
+	const struct kg_result *r;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pc);
+	a.text = "The Arnor government will not restore ties with Gondor.";
+	a.len = strlen(a.text);
+	a.origin = "test";
+	kg_patcoder_run(pc, &a, &r);
+	CU_ASSERT_EQUAL_FATAL(r->ntriples, 1);
+	CU_ASSERT(r->triples[0].negated);
+	CU_ASSERT_EQUAL(r->triples[0].modality, KG_MOD_INTENDED);
+	CU_ASSERT_STRING_EQUAL(r->triples[0].subject.name, "Arnor Government");
+	CU_ASSERT_EQUAL(r->triples[0].subject.type, KG_ACTOR_GOVERNMENT);
+	CU_ASSERT_STRING_EQUAL(r->triples[0].subject.country, "ARN");
+	CU_ASSERT_STRING_EQUAL(r->triples[0].object.name, "Gondor");
+	CU_ASSERT_EQUAL(r->triples[0].object.type, KG_ACTOR_STATE);
+	/* the dictionary's "- NOT * [112]" codes the refusal */
+	CU_ASSERT_STRING_EQUAL(r->triples[0].cameo, "112");
+	CU_ASSERT_EQUAL(r->triples[0].quad_class, 3);
 	kg_patcoder_free(pc);
 	kg_lex_free(lx);
 }
@@ -266,6 +301,7 @@ void test_petrarch(void)
 		{"agents: plurals, substitutions, prefixes", reads_agents},
 		{"verbs: forms, blocks, synsets, patterns", reads_verbs},
 		{"codes sentences", codes_sentences},
+		{"negation, modality, names and types", negation_and_names},
 		{"no verbs, no pattern coder", without_verbs_no_patcoder},
 		CU_TEST_INFO_NULL,
 	});
