@@ -856,21 +856,32 @@ struct bind {
 	int cmp_pre;
 };
 
-static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k, size_t *end);
+static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k,
+		   size_t *end, int depth);
 
-/* A synset member starting exactly at k. */
-static int syn_at(const struct kg_patcoder *pc, const struct kg_petr_synset *syn, size_t k,
-		  size_t *end)
+/* A synset member starting exactly at k.  Synsets may hold synsets (a
+ * dictionary may even loop): depth bounds the nesting. */
+static int syn_at_depth(const struct kg_patcoder *pc, const struct kg_petr_synset *syn, size_t k,
+			size_t *end, int depth)
 {
 	unsigned i;
 
+	if (depth > 8)
+		return 0;
 	for (i = 0; i < syn->n; i++)
-		if (seq_fwd(pc, &syn->members[i], k, end))
+		if (seq_fwd(pc, &syn->members[i], k, end, depth + 1))
 			return 1;
 	return 0;
 }
 
-static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k, size_t *end)
+static int syn_at(const struct kg_patcoder *pc, const struct kg_petr_synset *syn, size_t k,
+		  size_t *end)
+{
+	return syn_at_depth(pc, syn, k, end, 0);
+}
+
+static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, size_t k,
+		   size_t *end, int depth)
 {
 	unsigned i;
 
@@ -881,7 +892,7 @@ static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, si
 				return 0;
 			k++;
 		} else if (e->type == KG_PETR_SYN && e->syn) {
-			if (!syn_at(pc, e->syn, k, &k))
+			if (!syn_at_depth(pc, e->syn, k, &k, depth))
 				return 0;
 		} else {
 			return 0;

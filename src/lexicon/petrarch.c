@@ -904,7 +904,8 @@ static struct kg_petr_elem *keep_elems(struct verbs *v, struct kg_petr_elem *tmp
 	struct kg_petr_elem *e = kg_lex_alloc(v->r->lx, (size_t)(n ? n : 1) * sizeof *e);
 	size_t i;
 
-	memcpy(e, tmp, (size_t)n * sizeof *e);
+	if (n)
+		memcpy(e, tmp, (size_t)n * sizeof *e);
 	for (i = refs_before; i < v->nrefs; i++)
 		v->refs[i].el = e + (v->refs[i].el - tmp);
 	return e;
@@ -917,7 +918,8 @@ static void end_synset(struct verbs *v)
 	if (!v->cursyn)
 		return;
 	m = kg_lex_alloc(v->r->lx, (v->nmem ? v->nmem : 1) * sizeof *m);
-	memcpy(m, v->members, v->nmem * sizeof *m);
+	if (v->nmem)
+		memcpy(m, v->members, v->nmem * sizeof *m);
 	v->cursyn->members = m;
 	v->cursyn->n = (unsigned)v->nmem;
 	if (!v->nmem) {
@@ -946,8 +948,10 @@ static void end_block(struct verbs *v)
 	if (!v->block)
 		return;
 	p = kg_lex_alloc(v->r->lx, (v->npat ? v->npat : 1) * sizeof *p);
-	memcpy(p, v->pat, v->npat * sizeof *p);
-	qsort(p, v->npat, sizeof *p, cmp_weight);
+	if (v->npat) {
+		memcpy(p, v->pat, v->npat * sizeof *p);
+		qsort(p, v->npat, sizeof *p, cmp_weight);
+	}
 	v->block->pat = p;
 	v->block->npat = (unsigned)v->npat;
 	v->block = NULL;
