@@ -643,8 +643,11 @@ static void agent_forms(struct reader *r, const char *p, size_t n, const char *f
 
 	add_agent(r, p, n, code);
 	if (!has_forms) {
-		while (n && p[n - 1] == '_')
+		while (n && is_space(p[n - 1]))
 			n--;
+		/* "MINISTRY_": a stopped word gets no plural */
+		if (n && p[n - 1] == '_')
+			return;
 		if ((k = plural(p, n, pl, sizeof pl)))
 			add_agent(r, pl, k, code);
 		return;
@@ -979,17 +982,16 @@ static void synset_start(struct verbs *v, const char *p, size_t n)
 	v->mode = 1;
 }
 
-static void synset_member(struct verbs *v, const char *p, size_t n)
+static int add_member(struct verbs *v, const char *p, size_t n)
 {
 	struct kg_petr_elem tmp[MAXW];
 	size_t refs = v->nrefs;
 	int k, i;
 
-	k = parse_elems(v, p + 1, n - 1, tmp, MAXW, NULL, NULL);
+	k = parse_elems(v, p, n, tmp, MAXW, NULL, NULL);
 	if (k <= 0) {
 		v->nrefs = refs;
-		bad_line(v->r, "bad synset member");
-		return;
+		return -1;
 	}
 	/* The words of one member are adjacent. */
 	for (i = 1; i < k; i++)
@@ -998,6 +1000,25 @@ static void synset_member(struct verbs *v, const char *p, size_t n)
 	v->members[v->nmem].v = keep_elems(v, tmp, k, refs);
 	v->members[v->nmem].n = (unsigned)k;
 	v->nmem++;
+	return tmp[k - 1].type == KG_PETR_WORD;
+}
+
+static void synset_member(struct verbs *v, const char *p, size_t n)
+{
+	char pl[512];
+	size_t k;
+	int rc;
+
+	p++, n--;
+	while (n && is_space(p[n - 1]))
+		n--;
+	if ((rc = add_member(v, p, n)) < 0) {
+		bad_line(v->r, "bad synset member");
+		return;
+	}
+	/* Members get their regular plural, unless stopped with '_' ("CASH_"). */
+	if (rc && n && p[n - 1] != '_' && (k = plural(p, n, pl, sizeof pl)))
+		add_member(v, pl, k);
 }
 
 static void block_start(struct verbs *v, const char *p, size_t n)
