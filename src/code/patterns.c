@@ -472,6 +472,12 @@ static void find_nouns(struct kg_patcoder *pc)
 				t->noun = 1;
 				break;
 			}
+			/* "hold peace talks": the object of the verb before */
+			if (p->cover >= 0 && pc->t[p->cover].mark == M_VERB && !pc->t[p->cover].noun &&
+			    pc->t[p->cover].cls == C_WORD && !actor_seen && steps < 2) {
+				t->noun = 1;
+				break;
+			}
 			if (p->cls != C_WORD)
 				break;
 			if (p->cover >= 0 && pc->t[p->cover].mark == M_ACTOR)
@@ -751,11 +757,14 @@ static int linker(const struct tok *t)
 }
 
 /* "its troops", "their leaders": they belong to someone named before. */
+static int possessive(const struct tok *t)
+{
+	return is(t, "its") || is(t, "their") || is(t, "his") || is(t, "her");
+}
+
 static int possessed(const struct kg_patcoder *pc, const struct unit *u)
 {
-	const struct tok *t = &pc->t[u->start];
-
-	return is(t, "its") || is(t, "their") || is(t, "his") || is(t, "her");
+	return possessive(&pc->t[u->start]);
 }
 
 /* "its troops": the nearest phrase with an actor before unit a. */
@@ -1112,14 +1121,33 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
 	return NULL;
 }
 
+/* Does any of the phrase's words name an actor (not only agents)? */
+static int group_has_actor(const struct kg_patcoder *pc, const struct group *g)
+{
+	size_t k;
+
+	for (k = g->start; k < g->end; k++)
+		if (mark_at(pc, k) == M_ACTOR)
+			return 1;
+	return 0;
+}
+
 /* The first phrase after the verb, before the next verb. */
 static const struct group *object(const struct kg_patcoder *pc, size_t v1)
 {
 	size_t k, h;
 
 	for (k = v1; k < pc->nt; k++) {
-		if (pc->t[k].unit >= 0)
-			return &pc->g[pc->t[k].unit];
+		if (pc->t[k].unit >= 0) {
+			const struct group *g = &pc->g[pc->t[k].unit];
+			/* "recalled its ambassador from Iran": what the subject owns
+			 * is not the target */
+			if (possessive(&pc->t[g->start]) && pc->t[g->start].unit >= 0 && !group_has_actor(pc, g)) {
+				k = g->end - 1;
+				continue;
+			}
+			return g;
+		}
 		if (pc->t[k].cover == (int)k && strong_verb(pc, k))
 			return NULL;
 		/* ", a senior official said": a new clause begins */

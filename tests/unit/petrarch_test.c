@@ -247,8 +247,11 @@ static void codes_sentences(void)
 	/* the subject after a relative clause; "its" belongs to its owner */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor, which condemned Mordor, restored ties with Gondor.",
 				    b, sizeof b), "ARN GON 064");
-	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "The Arnor government condemned its police.", b, sizeof b),
-			       "ARNGOV ARNCOP 122");
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor knows that its police condemned Gondor.", b, sizeof b),
+			       "ARNCOP GON 122");
+	/* ... but what the subject owns is not its target */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned its police in Gondor.", b, sizeof b),
+			       "ARN GON 122");
 	/* "us" is a pronoun, not a name written in capitals */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned us.", b, sizeof b), "");
 	kg_patcoder_free(pc);
