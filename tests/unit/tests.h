@@ -10,7 +10,8 @@
 	X(lexicon) \
 	X(coder) \
 	X(store) \
-	X(petrarch)
+	X(petrarch) \
+	X(export)
 
 #define X(name) void test_##name(void);
 KG_TEST_SUITES
