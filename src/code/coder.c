@@ -191,6 +191,7 @@ enum {
 	NP_PRONOUN = 1u << 9,
 	NP_AGENTONLY = 1u << 10,	/* "militants", "protesters" */
 	NP_WEAK = 1u << 11,	/* "the embassy": unnamed, never a participant */
+	NP_PLURAL = 1u << 12,	/* written as a plural: "the Saudis", "militants" */
 };
 
 struct np {
@@ -206,7 +207,7 @@ struct ti {
 	int num;
 	int np;			/* NP covering the token, or -1 */
 	int rel;		/* relation starting here, or -1 */
-	const struct kg_lex_entry *place;	/* place word, or NULL */
+	unsigned lead;		/* longest phrase starting here, in words */
 };
 
 struct rel {
@@ -328,8 +329,9 @@ static int is_comma(const struct kg_coder *c, size_t i)
 static int boundary(const struct kg_coder *c, size_t i)
 {
 	if (T(i).flags & KG_TOK_PUNCT)
-		return !is_comma(c, i) && !punct(c, i, '.') && !punct(c, i, '-') &&
-		       !(T(i).flags & KG_TOK_QUOTE);
+		return punct(c, i, ';') || punct(c, i, ':') || punct(c, i, '(') || punct(c, i, ')') ||
+		       punct(c, i, '[') || punct(c, i, ']') || punct(c, i, '?') || punct(c, i, '!') ||
+		       ((T(i).flags & KG_TOK_DASH) && !punct(c, i, '-'));
 	return (c->ti[i].cls & W_SUB) != 0;
 }
 
@@ -350,8 +352,22 @@ static int ends_with(const struct kg_coder *c, size_t i, const char *suf)
 /* An adverb in a verb group: "reportedly", "also", "not". */
 static int adverb(const struct kg_coder *c, size_t i)
 {
-	return (c->ti[i].cls & (W_ADV | W_NEG)) || (lower_word(c, i) && ends_with(c, i, "ly") &&
-						     !c->ti[i].cls);
+	/* -ly words that are adjectives or nouns */
+	static const char *const not_adv[] = {
+		"deadly", "early", "friendly", "costly", "elderly", "daily", "weekly",
+		"monthly", "yearly", "rally", "family", "assembly", "supply", "reply",
+		"holy", "lonely", "anomaly", "monopoly", "bully", "ally", "tally",
+		"unlikely", "orderly", "timely", "lively", "manly", "kindly", NULL
+	};
+
+	if (c->ti[i].cls & (W_ADV | W_NEG))
+		return 1;
+	if (!lower_word(c, i) || !ends_with(c, i, "ly") || c->ti[i].cls)
+		return 0;
+	for (int k = 0; not_adv[k]; k++)
+		if (is(c, i, not_adv[k]))
+			return 0;
+	return 1;
 }
 
 /* ---- lexicon matching ---- */
@@ -378,7 +394,7 @@ static const struct kg_lex_entry *lookup(const struct kg_coder *c, size_t i, uns
 
 	if (!(T(i).flags & KG_TOK_WORD))
 		return NULL;
-	maxw = kg_lex_lead_words(c->lx, s, n);
+	maxw = c->ti[i].lead;
 	if (maxw > NT - i)
 		maxw = NT - i;
 	for (w = maxw; w >= 1; w--) {
@@ -576,7 +592,10 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 		case REF_STATE: ok = is_state(a); break;
 		case REF_GROUP: ok = is_group(a); break;
 		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
-		case REF_PLURAL: ok = is_group(a) || (m->f & NP_AGENTONLY) || is_state(a); break;
+		case REF_PLURAL:
+			/* "they": a plural first ("the Saudis", "militants") */
+			ok = (m->f & NP_PLURAL) || is_group(a) || (m->f & NP_AGENTONLY);
+			break;
 		case REF_GOV:
 		case REF_MIL:
 			ok = a->type != KG_ACTOR_PERSON && a->code && a->country && strlen(a->code) == 6 &&
@@ -724,6 +743,14 @@ static int add_np(struct kg_coder *c, size_t a, size_t b, const struct kg_actor 
 	p->conf = conf;
 	for (k = a; k < b; k++)
 		c->ti[k].np = (int)c->nnp;
+	{
+		size_t n;
+		const char *t = norm_of(c, b - 1, &n);
+		if ((T(b - 1).flags & KG_TOK_POSS) && b - 1 > a)
+			t = norm_of(c, b - 2, &n);
+		if (n > 3 && t[n - 1] == 's' && t[n - 2] != 's')
+			p->f |= NP_PLURAL;
+	}
 	if (a > 0 && (c->ti[a - 1].cls & W_PREP))
 		p->f |= NP_PPOBJ;
 	if (a > 1 && (c->ti[a - 1].cls & W_DET) && (c->ti[a - 2].cls & W_PREP))
@@ -781,6 +808,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 {
 	const struct ti *t = &c->ti[i];
 	const struct memo *m = NULL;
+	struct memo subj_memo;
 	const struct kg_actor *st = NULL;
 	struct kg_actor act;
 	unsigned f = NP_REF;
@@ -837,12 +865,34 @@ static size_t reference(struct kg_coder *c, size_t i)
 	} else if (t->cls & (W_PRON | W_PPRON)) {
 		if (T(i).flags & KG_TOK_CAP && i > 0)
 			return 0;
-		if (t->cls & W_PERSPRON)
+		/* "India accused X of backing militants ..., and announced it
+		 * would ...": the sentence's subject first */
+		for (size_t q = 0; q < c->nnp && c->np[q].a < i; q++) {
+			const struct np *p = &c->np[q];
+			if (p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PRONOUN))
+				continue;
+			if (p->actor.type == KG_ACTOR_MEDIA)
+				break;
+			if (((t->cls & W_PERSPRON) && p->actor.type == KG_ACTOR_PERSON) ||
+			    (!(t->cls & (W_PERSPRON | W_PLURPRON)) && p->actor.type != KG_ACTOR_PERSON &&
+			     !(p->f & NP_PLURAL)) ||
+			    ((t->cls & W_PLURPRON) && ((p->f & NP_PLURAL) || is_group(&p->actor)))) {
+				subj_memo.actor = p->actor;
+				subj_memo.f = p->f;
+				m = &subj_memo;
+			}
+			break;
+		}
+		if (m)
+			;	/* the sentence's subject */
+		else if (t->cls & W_PERSPRON)
 			m = recall(c, REF_PERSON, NULL);
-		else if (t->cls & W_PLURPRON)
-			m = recall(c, REF_PLURAL, NULL);
-		else if (is(c, i, "it") || is(c, i, "its"))
+		else if (t->cls & W_PLURPRON) {
+			if (!(m = recall(c, REF_PLURAL, NULL)))
+				m = recall(c, REF_STATE, NULL);
+		} else if (is(c, i, "it") || is(c, i, "its")) {
 			m = recall(c, REF_NONPERSON, NULL);
+		}
 		f |= NP_PRONOUN;
 		if (t->cls & W_PPRON)
 			f |= NP_POSS;
@@ -938,7 +988,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		/* Agent words, maybe after one or two adjectives. */
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
-		       !c->ti[k].cls && !ends_with(c, k, "ed") &&
+		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
 		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
@@ -975,9 +1025,20 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		} else if (!lookup(c, j, M_ACTOR | M_AGENT | M_PLACE | M_REL, &w) &&
 			   (agent || hon)) {
 			name_a = j;
-			while (j < NT && name_word(c, j) && !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE, &w))
+			while (j < NT && name_word(c, j) && !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE, &w)) {
+				/* an initial: "S. Jaishankar" */
+				if (T(j).len == 1 && punct(c, j + 1, '.') && name_word(c, j + 2))
+					j++;
 				j++;
+			}
 			name_b = j;
+			/* a known person after an initial: "S. Jaishankar" */
+			if (j < NT && (e = lookup(c, j, M_ACTOR, &w)) && (e = pick_actor(c, e, j, w)) &&
+			    e->actor.type == KG_ACTOR_PERSON && j - name_a <= 2) {
+				person = e;
+				name_b = j + w;
+				j += w;
+			}
 		}
 	}
 	/* An unknown capitalised name on its own. */
@@ -1045,7 +1106,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.code = compose_code(c, cc, agent->agent);
 			act.country = cc;
 			act.type = KG_ACTOR_GOVERNMENT;
-			if (agent->flags & KG_LEXF_ARMED)
+			/* "Syrian rebels" are a group, "Israeli military" the state's */
+			if ((agent->flags & KG_LEXF_ARMED) && agent->agent &&
+			    strcmp(agent->agent, "MIL") && strcmp(agent->agent, "COP") &&
+			    strcmp(agent->agent, "SPY"))
 				act.type = KG_ACTOR_ARMED_GROUP;
 		} else {
 			act = base->actor;
@@ -1079,8 +1143,29 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
+		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
+				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
+				     !strcmp(agent->agent, "LEG")) && !det) {
+			/* "government officials", "security forces": the state in
+			 * the news */
+			const struct kg_actor *st = recall_state(c);
+			if (st) {
+				act.country = st->code;
+				act.code = compose_code(c, st->code, agent->agent);
+			}
+		}
 		if (is(c, agent_b, "of"))
 			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
+		{
+			/* "drones launched by ...": a weapon nobody owns is no actor */
+			static const char *const arms[] = {
+				"drones", "drone", "warplanes", "warplane", "jets", "warships",
+				"warship", "missiles", "rockets", "aircraft", NULL
+			};
+			for (int q = 0; arms[q]; q++)
+				if (is(c, agent_b - 1, arms[q]))
+					f |= NP_WEAK;
+		}
 		/* "the embassy", "an official": someone unnamed, not an actor */
 		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
 			size_t n;
@@ -1152,7 +1237,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 	size_t w2;
 
 	if (v && (v->forms & KG_FORM_BASE) && !(v->forms & (KG_FORM_PAST | KG_FORM_3SG)) && a &&
-	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS)) && !is(c, p, "to") &&
+	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS | W_CONJ)) && !is(c, p, "to") &&
 	    !(c->ti[p].np >= 0) && !adverb(c, p))
 		v = NULL;	/* a bare base form needs to, a modal or a subject */
 	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
@@ -1319,6 +1404,27 @@ static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, s
 	return k;
 }
 
+/* "members of X", "the city of X", "dozens of ...": the head of a phrase
+ * whose "of" names the actor (not "deployment of X"). */
+static int part_word(const struct kg_coder *c, size_t k)
+{
+	static const char *const part[] = {
+		"members", "member", "leaders", "leader", "supporters", "fighters", "officials",
+		"troops", "soldiers", "units", "positions", "bases", "base", "city", "town",
+		"village", "province", "region", "capital", "dozens", "hundreds", "thousands",
+		"scores", "some", "many", "most", "several", "all", "part", "parts", "remnants",
+		"elements", "wing", "branch", "territory", "port", "ports", "commanders",
+		"commander", "camps", "hideouts", "strongholds", "infrastructure", NULL
+	};
+
+	if (T(k).flags & KG_TOK_NUM)
+		return 1;
+	for (int i = 0; part[i]; i++)
+		if (is(c, k, part[i]))
+			return 1;
+	return 0;
+}
+
 /* The actor a noun phrase at k names: itself, "X's N", "X camps", or an
  * apposition "the common adversary, ISKP". */
 static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct side *s)
@@ -1331,7 +1437,7 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	if (j != k && np_right(c, j, limit, s))
 		return 1;
 	/* "members of Hamas", "dozens of members of the Islamic State" */
-	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k; hop++) {
+	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
 		if (np_right(c, j + 1, limit, s))
 			return 1;
 		j = skip_modifiers(c, j + 1, limit, 4);
@@ -1349,9 +1455,12 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
 {
 	size_t n = 0;
 
-	for (; k < NT && n < max; k++, n++)
+	for (; k < NT && n < max; k++, n++) {
+		if (punct(c, k, '.') && k > 0 && T(k - 1).len == 1 && (T(k - 1).flags & KG_TOK_CAP))
+			continue;	/* an initial: "S. Jaishankar" */
 		if (boundary(c, k) || punct(c, k, '.') || (c->ti[k].cls & W_SAY))
 			break;
+	}
 	return k;
 }
 
@@ -1372,6 +1481,13 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 		if (p >= 0) {
 			const struct np *n = &c->np[p];
 			k = n->a;
+			/* "after Moscow launched": "after" opens a clause here */
+			if ((n->f & NP_PPOBJ) && first && n->a > 0 &&
+			    (is(c, n->a - 1, "after") || is(c, n->a - 1, "before") ||
+			     is(c, n->a - 1, "since") || is(c, n->a - 1, "until")) && usable(c, p)) {
+				side_add(s, p);
+				return 1;
+			}
 			if (!usable(c, p) || ((n->f & NP_PPOBJ) && !(n->f & NP_POSS)))
 				continue;
 			conjuncts_left(c, p, s);
@@ -1418,7 +1534,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			k = q;	/* "offered to help X": the offer governs the help */
 			continue;
 		}
-		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb) {
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
+		    !(c->ti[q].cls & (W_INT | W_CONS))) {
 			/* "blamed the attack on X" is not the blamer's attack, but
 			 * "signed a deal" is the signer's deal. */
 			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
@@ -1427,7 +1544,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
-		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING))
+		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)))
 			return 0;	/* another finite verb: its own clause */
 		if (!(c->ti[q].cls & (W_CONJ)) || !first)
 			first = first && (adverb(c, q) || (c->ti[q].cls & (W_AUX | W_MODAL)));
@@ -1441,7 +1558,7 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 {
 	const char *prep = r->e->prep ? r->e->prep : "";
 	size_t end = clause_end(c, r->b, 14), k = r->b;
-	int direct = strstr(prep, "_") != NULL || (r->e->pos[0] != 'v' && 0);
+	int direct = strstr(prep, "_") != NULL;
 
 	while (k < end && adverb(c, k))
 		k++;
@@ -1576,7 +1693,8 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
 	if (m->m != KG_MOD_ACTUAL && code[0] == '0' && code[1] >= '4' && code[1] <= '7')
-		snprintf(code, sizeof code, "%s", code[1] == '4' ? "036" : code[1] == '7' ? "033" : "030");
+		snprintf(code, sizeof code, "%s", !strcmp(code, "045") ? "039" : code[1] == '4' ? "036" :
+			 code[1] == '7' ? "033" : "030");
 	if (!(cm = kg_lex_cameo(c->lx, code)))
 		cm = kg_lex_cameo(c->lx, r->e->cameo);
 	KG_GROW(c->res.triples, c->res.ntriples + 1, c->tcap);
@@ -1626,7 +1744,9 @@ static int third_party(struct kg_coder *c, size_t k, struct side *s)
 			struct rel *r = &c->rel[c->ti[j + 1].rel];
 			if (!(r->e->rflags & KG_RELF_COUNTER))
 				return 0;
-			if (object_at(c, r->b, clause_end(c, r->b, 10) + 3 > NT ? NT : clause_end(c, r->b, 10) + 3, s)) {
+			/* past the clause's end by a little: "the adversary, ISKP" */
+			size_t lim = clause_end(c, r->b, 10) + 3;
+			if (object_at(c, r->b, lim > NT ? NT : lim, s)) {
 				r->used = 1;
 				return 1;
 			}
@@ -1686,6 +1806,11 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 	};
 	int verbs = 0;
 
+	for (size_t k = b; k > a; k--)
+		if (is_comma(c, k - 1)) {
+			a = k;	/* after an inserted ", whose ... ," */
+			break;
+		}
 	for (size_t k = a; k < b; k++) {
 		int lv = 0;
 		if (c->ti[k].cls & (W_AUX | W_MODAL | W_DET | W_ADV | W_NEG | W_INT | W_CONS | W_POSSIB | W_HEDGE))
@@ -1800,6 +1925,27 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (!tgt.n && src.n && root >= 18 && !governed)
 			place_target(c, r->b, &tgt), conf -= 0.15;
 	}
+	/* "Iran said Israel attacked its consulate": a pronoun object is not
+	 * the subject itself (re-resolved past it) */
+	for (i = 0; i < tgt.n; i++) {
+		struct np *tp = &c->np[tgt.np[i]];
+		const struct memo *mm;
+		const char *sc = src.n ? c->np[src.np[0]].actor.code : NULL;
+		if (!(tp->f & NP_PRONOUN) || (tp->f & NP_POSS) || !sc || !tp->actor.code || strlen(sc) < 3 ||
+		    strlen(tp->actor.code) < 3 || strncmp(tp->actor.code, sc, 3))
+			continue;
+		mm = recall(c, tp->actor.type == KG_ACTOR_PERSON ? REF_PERSON : REF_NONPERSON, sc);
+		if (mm && mm->actor.code && strncmp(mm->actor.code, sc, 3)) {
+			const char *agent = tp->actor.code + 3;
+			struct kg_actor a = mm->actor;
+			if (*agent && a.country && *a.country) {
+				/* "its consulate": the other state's */
+				a.code = compose_code(c, a.country, agent);
+				a.type = KG_ACTOR_GOVERNMENT;
+			}
+			tp->actor = a;
+		}
+	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
 	/* "Iran and the Taliban agreed to cooperate": each with the other.
@@ -1817,7 +1963,9 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		from = r->a > 6 ? r->a - 6 : 0;
 	/* "said she would not step down and called on X": the verb group
 	 * of this verb starts after the conjunction */
-	for (size_t q = r->a; q > from; q--)
+	/* but "would suspend X and expel Y": a bare verb shares the modal */
+	for (size_t q = r->a; q > from && !(r->verb && (r->e->forms & KG_FORM_BASE) &&
+					     !(r->e->forms & (KG_FORM_PAST | KG_FORM_3SG))); q--)
 		if (c->ti[q - 1].cls & W_CONJ) {
 			from = q;
 			break;
@@ -1862,6 +2010,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
 			c->rel[c->ti[q + 1].rel].used = 1;
 	}
+	if (root == 13 && m.m == KG_MOD_INTENDED)
+		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
 		r = reverse_rel(c, r, root);
 	if (root <= 8)
@@ -1959,7 +2109,7 @@ static void tag_tokens(struct kg_coder *c)
 		t->cls = 0;
 		t->num = 0;
 		t->np = t->rel = -1;
-		t->place = NULL;
+		t->lead = (T(i).flags & KG_TOK_WORD) ? kg_lex_lead_words(c->lx, c->nbuf + t->noff, n) : 0;
 		if (n && n < 24 && (T(i).flags & (KG_TOK_WORD | KG_TOK_POSS))) {
 			char key[24];
 			memcpy(key, c->nbuf + t->noff, n);

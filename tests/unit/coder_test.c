@@ -181,6 +181,14 @@ static void datelines_and_composition(void)
 	r = code("Syrian rebels attacked Damascus.", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Syrian rebels", "Syria"));
 	CU_ASSERT_STRING_EQUAL(t->subject.code, "SYRREB");
+	r = code("Al-Shabaab attacked Somalia on Friday. The group said it had targeted "
+		 "government officials.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "al-Shabaab", "government officials"));
+	CU_ASSERT_STRING_EQUAL(t->object.code, "SOMGOV");
+	r = code("Iran's foreign minister met Russia's defence minister.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran's foreign minister", "Russia's defence minister"));
+	CU_ASSERT_STRING_EQUAL(t->subject.code, "IRNGOV");
+	CU_ASSERT_STRING_EQUAL(t->object.code, "RUSGOV");
 }
 
 static void cleanup(void)
