@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/embed.h"
@@ -82,6 +83,10 @@ static void emit(kg_lex_word_fn fn, void *ctx, const char *t, size_t off, size_t
 		}
 		w[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
+	/* "U.S.S.R." and "U.S.S.R" are one name: an abbreviation's final period
+	 * is not part of its key. */
+	if (o > 2 && w[o - 1] == '.' && memchr(w, '.', o - 1))
+		o--;
 	w[o] = 0;
 	fn(ctx, off, len, w, o, punct);
 }
@@ -350,14 +355,48 @@ static const char *display_name(struct kg_lexicon *lx, const char *p, size_t n)
 		p++, n--;
 	while (n && (p[n - 1] == '_' || p[n - 1] == ' '))
 		n--;
-	for (i = 0; i < n && o + 1 < sizeof buf; i++) {
-		char c = p[i] == '_' ? ' ' : p[i];
-		if (c >= 'A' && c <= 'Z' && !start)
-			c = (char)(c + 32);
-		else if (c >= 'a' && c <= 'z' && start)
-			c = (char)(c - 32);
-		start = c == ' ' || c == '-';
-		buf[o++] = c;
+	for (i = 0; i < n && o + 1 < sizeof buf;) {
+		/* one word: initials and short acronyms (U.S.S.R, UN, UAE) keep
+		 * their capitals, function words go lower case inside a name */
+		static const char *const small[] = {"AND", "OF", "THE", "FOR", "DE", "AL", "EL", "LA",
+						    "ON", "IN", "DU", "DA", "VON", "VAN", "TO", "AT",
+						    "BY", "A", "AN", "OR"};
+		static const char *const words[] = {"MEN", "WAR", "NEW", "OLD", "AIR", "SEA", "GAS",
+						    "OIL", "LAW", "ARM", "AID", "BAY", "RED", "ANTI",
+						    "PRO", "SON", "BIN", "BEN", "ABU", "IBN"};
+		size_t a = i, e = i, k, len;
+		int keep = 0, lower = 0, letters = 0, common = 0;
+
+		while (e < n && p[e] != '_' && p[e] != ' ' && p[e] != '-')
+			e++;
+		len = e - a;
+		for (k = a; k < e; k++) {
+			if (p[k] == '.' || (p[k] >= '0' && p[k] <= '9'))
+				keep = 1;
+			letters += (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= 'a' && p[k] <= 'z');
+		}
+		for (k = 0; k < sizeof small / sizeof *small; k++)
+			if (strlen(small[k]) == len && !strncasecmp(small[k], p + a, len))
+				lower = o > 0, common = 1;
+		for (k = 0; k < sizeof words / sizeof *words; k++)
+			if (strlen(words[k]) == len && !strncasecmp(words[k], p + a, len))
+				common = 1;
+		if (common)
+			keep = 0;
+		else if (letters <= 3)
+			keep = 1;
+		for (k = a; k < e && o + 1 < sizeof buf; k++) {
+			char c = p[k];
+			if (!keep && c >= 'A' && c <= 'Z' && (k > a || lower))
+				c = (char)(c + 32);
+			else if (!keep && c >= 'a' && c <= 'z' && k == a && !lower)
+				c = (char)(c - 32);
+			buf[o++] = c;
+		}
+		(void)start;
+		if (e < n && o + 1 < sizeof buf)
+			buf[o++] = p[e] == '_' ? ' ' : p[e];
+		i = e + 1;
 	}
 	return kg_lex_intern(lx, buf, o);
 }
@@ -1350,6 +1389,9 @@ int kg_lex_load_petrarch_mem(struct kg_lexicon *lx, const char *kind, const char
 			     const char *data, size_t len)
 {
 	struct reader r = {lx, name, 0, 0};
+
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))	/* a UTF-8 byte-order mark */
+		data += 3, len -= 3;
 
 	if (!strcmp(kind, "actors")) {
 		struct actor_rec *a = kg_xcalloc(1, sizeof *a);
