@@ -965,9 +965,12 @@ static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, 
 	size_t k, end;
 	const struct group *g;
 
+	/* Within a phrase ({ARMS SHIPMENT}, (TO BORDER)) words stand close. */
+	size_t lim = e->cont && *pos + 4 < pc->nt ? *pos + 4 : pc->nt;
+
 	switch (e->type) {
 	case KG_PETR_WORD:
-		for (k = *pos; k < pc->nt; k++) {
+		for (k = *pos; k < lim; k++) {
 			if (!strcmp(pc->t[k].w, e->word)) {
 				*pos = k + 1;
 				return 1;
@@ -979,7 +982,7 @@ static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, 
 	case KG_PETR_SYN:
 		if (!e->syn)
 			return 0;
-		for (k = *pos; k < pc->nt; k++) {
+		for (k = *pos; k < lim; k++) {
 			if (syn_at(pc, e->syn, k, &end)) {
 				*pos = end;
 				return 1;

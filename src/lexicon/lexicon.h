@@ -189,6 +189,7 @@ struct kg_petr_elem {
 	unsigned char type;	/* enum kg_petr_el */
 	unsigned char joined;	/* written WORD_WORD: must follow the previous element at once */
 	unsigned char group;	/* 0, or '{' inside a noun phrase, '(' inside a prepositional one */
+	unsigned char cont;	/* continues its {...} or (...): a few words apart at most */
 	const char *word;	/* KG_PETR_WORD: normalised */
 	const struct kg_petr_synset *syn;	/* KG_PETR_SYN */
 };

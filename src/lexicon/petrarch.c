@@ -834,8 +834,8 @@ static int parse_elems(struct verbs *v, const char *p, size_t n, struct kg_petr_
 		       int max, int *verb_at, unsigned char *verb_joined)
 {
 	size_t i = 0;
-	int k = 0, joined = 0;
-	unsigned char group = 0;
+	int k = 0, joined = 0, group_start = -1, depth = 0;
+	unsigned char group = 0, outer = 0;
 
 	if (verb_at)
 		*verb_at = -1;
@@ -855,12 +855,17 @@ static int parse_elems(struct verbs *v, const char *p, size_t n, struct kg_petr_
 			continue;
 		}
 		if (p[i] == '{' || p[i] == '(') {
+			if (!depth++)
+				group_start = k;
+			outer = depth == 1 ? (unsigned char)p[i] : outer;
 			group = (unsigned char)p[i];
 			i++;
 			continue;
 		}
 		if (p[i] == '}' || p[i] == ')') {
-			group = 0;
+			if (depth)
+				depth--;
+			group = depth ? outer : 0;
 			i++;
 			continue;
 		}
@@ -879,6 +884,7 @@ static int parse_elems(struct verbs *v, const char *p, size_t n, struct kg_petr_
 		e = &out[k];
 		memset(e, 0, sizeof *e);
 		e->group = group;
+		e->cont = (unsigned char)(group && k > group_start && !(verb_at && *verb_at == k));
 		e->joined = (unsigned char)(joined && !(verb_at && *verb_at == k && k == 0 && 0));
 		if ((p[i] == '$' || p[i] == '+' || p[i] == '%' || p[i] == '^') &&
 		    (i + 1 == n || is_space(p[i + 1]) || p[i + 1] == '_' || p[i + 1] == ')' ||
@@ -928,6 +934,8 @@ static int parse_elems(struct verbs *v, const char *p, size_t n, struct kg_petr_
 				memset(e, 0, sizeof *e);
 				e->type = KG_PETR_WORD;
 				e->group = group;
+				e->cont = (unsigned char)(group && k > group_start &&
+							  !(verb_at && *verb_at == k));
 				e->joined = (unsigned char)(j ? 1 : joined);
 				e->word = kg_lex_intern(v->r->lx, norm + q, wl);
 				q += wl + 1;

@@ -44,6 +44,9 @@ static const char verbs[] =
 	"BREAK { BROKE BROKEN  }\n"
 	"+BREAK_DOWN {+BROKE_DOWN}\n"
 	"- * TREATY [161]\n"
+	"--- RUSH [042] ---\n"
+	"RUSH\n"
+	"- * (TO {NORTHERN BORDER}) [154]\n"
 	"--- CONDEMN [122] ---\n"
 	"CONDEMN\n"
 	"- * &NOSUCHSET [999]\n"
@@ -236,6 +239,11 @@ static void codes_sentences(void)
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "MSF restored ties with Mordor.", b, sizeof b), "");
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "An MSF Arnor government restored ties with Osgiliath.",
 				    b, sizeof b), "NGOARNGOV OSG 064");
+	/* a phrase in a pattern keeps its words close together */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor rushed troops to the northern border of Gondor.",
+				    b, sizeof b), "ARN GON 154");
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor rushed troops to Gondor as it spoke of a northern "
+				    "border.", b, sizeof b), "ARN GON 042");
 	/* a verb used as a noun codes nothing */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor spoke of the meet with Gondor.", b, sizeof b), "");
 	/* passive with an agent */
