@@ -726,7 +726,9 @@ static void build_units(struct kg_patcoder *pc)
 		if (u.actor < 0) {
 			int last = u.agents[u.nagents - 1];
 			size_t e = (size_t)last + pc->t[last].mlen;
-			if (e < u.end && pc->t[u.end - 1].cls == C_WORD && !mark_at(pc, u.end - 1))
+			/* ... but "Islamist militants" are people: a plural head keeps it */
+			if (e < u.end && pc->t[u.end - 1].cls == C_WORD && !mark_at(pc, u.end - 1) &&
+			    !ends_with(pc->t[u.end - 1].w, "s"))
 				continue;
 		}
 		u.last_is_mark = mark_at(pc, u.end - 1) != M_NONE;

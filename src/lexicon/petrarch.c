@@ -349,7 +349,6 @@ static const char *display_name(struct kg_lexicon *lx, const char *p, size_t n)
 {
 	char buf[256];
 	size_t i, o = 0;
-	int start = 1;
 
 	while (n && (*p == '+' || *p == '_' || *p == ' '))
 		p++, n--;
@@ -393,7 +392,6 @@ static const char *display_name(struct kg_lexicon *lx, const char *p, size_t n)
 				c = (char)(c - 32);
 			buf[o++] = c;
 		}
-		(void)start;
 		if (e < n && o + 1 < sizeof buf)
 			buf[o++] = p[e] == '_' ? ' ' : p[e];
 		i = e + 1;
