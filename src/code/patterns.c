@@ -1473,7 +1473,8 @@ int kg_patcoder_run(struct kg_patcoder *pc, const struct kg_article *a,
 	pc->res.article = a;
 	pc->res.nmentions = pc->res.ntriples = pc->res.nfacts = 0;
 	pc->text = a->text;
-	pc->date = a->date ? kg_lex_date(a->date, strlen(a->date)) : 0;
+	/* "2015-06-01" (or the date part of "2015-06-01T10:00:00Z") */
+	pc->date = a->date ? kg_lex_date(a->date, strlen(a->date) > 10 ? 10 : strlen(a->date)) : 0;
 	pc->discard = KG_DISCARD_NONE;
 	kg_split_sentences(a->text, a->len, &pc->sents);
 	pc->res.sentences = pc->sents.v;
