@@ -818,14 +818,21 @@ static void build_groups(struct kg_patcoder *pc)
 				for (k = link_from; k < b; k++)
 					unit_members(pc, &pc->u[j], NULL, &pc->u[k]);
 		} else {
-			const struct unit *from = NULL;
+			const struct unit *from = NULL, *last = &pc->u[b - 1], *share = NULL;
+
+			/* "the Gondor and Arnor governments": the head agent is everyone's */
+			if (b - a > 1 && last->has_actor && last->nagents && last->agents[0] > last->actor &&
+			    pc->t[last->start].cls != C_DET)
+				share = last;
 			for (j = a; j < b; j++) {
-				if (pc->u[j].has_actor)
-					from = &pc->u[j];
-				else if (!from && (is(&pc->t[pc->u[j].start], "its") ||
-						   is(&pc->t[pc->u[j].start], "their")))
+				const struct unit *u = &pc->u[j];
+				if (u->has_actor)
+					from = u;
+				else if (!from && (is(&pc->t[u->start], "its") ||
+						   is(&pc->t[u->start], "their")))
 					from = owner(pc, a);
-				unit_members(pc, &pc->u[j], pc->u[j].has_actor ? NULL : from, NULL);
+				unit_members(pc, u, u->has_actor ? NULL : from,
+					     share && u != share && u->has_actor && !u->nagents ? share : NULL);
 			}
 		}
 		if (!g->nm)

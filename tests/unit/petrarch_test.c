@@ -260,6 +260,11 @@ static void codes_sentences(void)
 	/* ... but what the subject owns is not its target */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned its police in Gondor.", b, sizeof b),
 			       "ARN GON 122");
+	/* a compound shares its head agent */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "The Gondor and Arnor governments condemned Osgiliath.",
+				    b, sizeof b), "GONGOV OSG 122; ARNGOV OSG 122");
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Osgiliath and the Gondor government condemned Arnor.",
+				    b, sizeof b), "OSG ARN 122; GONGOV ARN 122");
 	/* "us" is a pronoun, not a name written in capitals */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned us.", b, sizeof b), "");
 	kg_patcoder_free(pc);
