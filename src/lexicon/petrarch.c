@@ -349,11 +349,27 @@ static const char *display_name(struct kg_lexicon *lx, const char *p, size_t n)
 {
 	char buf[256];
 	size_t i, o = 0;
+	int single = 1;	/* one word: "UAE", "UN" are acronyms */
 
 	while (n && (*p == '+' || *p == '_' || *p == ' '))
 		p++, n--;
 	while (n && (p[n - 1] == '_' || p[n - 1] == ' '))
 		n--;
+	/* "EMBASSY_IN": a trailing function word is no part of the name */
+	for (;;) {
+		static const char *const tail[] = {"_IN", "_OF", "_TO", "_AT", "_BY", "_FOR", "_ON"};
+		size_t t, before = n;
+		for (t = 0; t < sizeof tail / sizeof *tail; t++) {
+			size_t tl = strlen(tail[t]);
+			if (n > tl && !strncasecmp(p + n - tl, tail[t], tl))
+				n -= tl;
+		}
+		if (n == before)
+			break;
+	}
+	for (i = 0; i < n; i++)
+		if (p[i] == '_' || p[i] == ' ' || p[i] == '-')
+			single = 0;
 	for (i = 0; i < n && o + 1 < sizeof buf;) {
 		/* one word: initials and short acronyms (U.S.S.R, UN, UAE) keep
 		 * their capitals, function words go lower case inside a name */
@@ -382,7 +398,7 @@ static const char *display_name(struct kg_lexicon *lx, const char *p, size_t n)
 				common = 1;
 		if (common)
 			keep = 0;
-		else if (letters <= 3)
+		else if (letters <= 3 && single)
 			keep = 1;
 		for (k = a; k < e && o + 1 < sizeof buf; k++) {
 			char c = p[k];
