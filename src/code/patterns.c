@@ -1096,7 +1096,7 @@ static int comma_between(const struct kg_patcoder *pc, size_t a, size_t b)
 
 /* The subject of the verb at v0, or NULL. */
 static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
-				   const struct group *not)
+				   const struct group *not, const struct group *before)
 {
 	size_t k = v0;
 
@@ -1111,8 +1111,10 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
 		if (t->cls == C_SUB || (t->cls == C_PUNCT && (is(t, ";") || is(t, ":"))))
 			return NULL;
 		if (t->cls == C_PRON) {
+			/* "it", "they": the subject of the verb before, else the
+			 * phrase before */
 			if (is(t, "it") || is(t, "they"))
-				return group_before(pc, k, 0);
+				return before && before->end <= k ? before : group_before(pc, k, 0);
 			return NULL;
 		}
 		if (t->unit >= 0) {
@@ -1294,7 +1296,7 @@ static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **las
 		if (k > 0 && pc->t[k - 1].cls == C_CONJ && *last_src)
 			S = *last_src;
 		else
-			S = subject(pc, v0, b.tgt);
+			S = subject(pc, v0, b.tgt, *last_src);
 	}
 	if (b.cmp && b.cmp_pre && S == b.cmp && !b.tgt) {
 		T = S;

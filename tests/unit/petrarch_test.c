@@ -260,6 +260,10 @@ static void codes_sentences(void)
 	/* ... but what the subject owns is not its target */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "Arnor condemned its police in Gondor.", b, sizeof b),
 			       "ARN GON 122");
+	/* "it" is the subject of the verb before */
+	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "The Gondor government condemned Arnor because it "
+				    "restored ties with Osgiliath.", b, sizeof b),
+			       "GONGOV ARN 122; GONGOV OSG 064");
 	/* a compound shares its head agent */
 	CU_ASSERT_STRING_EQUAL(code(pc, NULL, "The Gondor and Arnor governments condemned Osgiliath.",
 				    b, sizeof b), "GONGOV OSG 122; ARNGOV OSG 122");
