@@ -84,6 +84,10 @@ static unsigned char classify(const char *w, int punct)
 
 enum mark { M_NONE = 0, M_ACTOR, M_AGENT, M_VERB };
 
+/* A verb's patterns, subject and object are looked for within this many
+ * tokens of it: run-on "sentences" stay linear. */
+#define WINDOW 48
+
 struct tok {
 	size_t off, len;	/* bytes in the article text */
 	size_t woff;		/* normalised word in pc->words */
@@ -147,6 +151,7 @@ struct kg_patcoder {
 	const char *text;
 	enum kg_discard discard;
 	unsigned char negated, modality;	/* of the verb being coded */
+	size_t lo, hi;		/* the tokens a verb's patterns and roles may reach */
 };
 
 struct kg_patcoder *kg_patcoder_new(const struct kg_lexicon *lx)
@@ -377,7 +382,8 @@ static int pattern_wants(const struct kg_patcoder *pc, size_t i)
 				int joined = j + 1 < pt->npre ? pt->pre[j + 1].joined : 1;
 				if (el->type != KG_PETR_WORD)
 					continue;
-				while (pos > 0 && strcmp(pc->t[pos - 1].w, el->word) && !joined)
+				while (pos > 0 && i - pos < WINDOW && strcmp(pc->t[pos - 1].w, el->word) &&
+				       !joined)
 					pos--;
 				if (!pos || strcmp(pc->t[pos - 1].w, el->word))
 					ok = 0;
@@ -772,7 +778,9 @@ static int possessed(const struct kg_patcoder *pc, const struct unit *u)
 /* "its troops": the nearest phrase with an actor before unit a. */
 static const struct unit *owner(const struct kg_patcoder *pc, size_t a)
 {
-	while (a-- > 0)
+	size_t lim = a > 16 ? a - 16 : 0;
+
+	while (a-- > lim)
 		if (pc->u[a].has_actor)
 			return &pc->u[a];
 	return NULL;
@@ -847,23 +855,37 @@ static void build_groups(struct kg_patcoder *pc)
 			pc->t[j].unit = (int)i;
 }
 
+/* The first phrase starting at pos or after (at once: at pos). */
 static const struct group *group_from(const struct kg_patcoder *pc, size_t pos, int at_once)
 {
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < pc->ng; i++)
-		if (pc->g[i].start >= pos)
-			return at_once && pc->g[i].start != pos ? NULL : &pc->g[i];
+	for (k = pos; k < pc->hi; k++) {
+		if (pc->t[k].unit >= 0 && pc->g[pc->t[k].unit].start == k)
+			return &pc->g[pc->t[k].unit];
+		if (at_once)
+			return NULL;
+	}
 	return NULL;
 }
 
+/* The last phrase ending at pos or before (at once: at pos). */
 static const struct group *group_before(const struct kg_patcoder *pc, size_t pos, int at_once)
 {
-	size_t i = pc->ng;
+	size_t k = pos;
 
-	while (i-- > 0)
-		if (pc->g[i].end <= pos)
-			return at_once && pc->g[i].end != pos ? NULL : &pc->g[i];
+	while (k > pc->lo) {
+		if (pc->t[k - 1].unit >= 0) {
+			const struct group *g = &pc->g[pc->t[k - 1].unit];
+			if (g->end <= pos)
+				return at_once && g->end != pos ? NULL : g;
+			k = g->start;
+			continue;
+		}
+		if (at_once)
+			return NULL;
+		k--;
+	}
 	return NULL;
 }
 
@@ -906,7 +928,7 @@ static int seq_fwd(const struct kg_patcoder *pc, const struct kg_petr_seq *s, si
 	for (i = 0; i < s->n; i++) {
 		const struct kg_petr_elem *e = &s->v[i];
 		if (e->type == KG_PETR_WORD) {
-			if (k >= pc->nt || strcmp(pc->t[k].w, e->word))
+			if (k >= pc->hi || strcmp(pc->t[k].w, e->word))
 				return 0;
 			k++;
 		} else if (e->type == KG_PETR_SYN && e->syn) {
@@ -926,7 +948,7 @@ static int syn_ending(const struct kg_patcoder *pc, const struct kg_petr_synset 
 {
 	size_t k, e;
 
-	for (k = end; k-- > 0 && end - k <= 8;)
+	for (k = end; k-- > pc->lo && end - k <= 8;)
 		if (syn_at(pc, syn, k, &e) && e == end) {
 			*start = k;
 			return 1;
@@ -938,13 +960,13 @@ static int skip_np_fwd(const struct kg_patcoder *pc, size_t pos, size_t *out)
 {
 	size_t k = pos;
 
-	while (k < pc->nt && (pc->t[k].cls == C_PREP || pc->t[k].cls == C_TO))
+	while (k < pc->hi && (pc->t[k].cls == C_PREP || pc->t[k].cls == C_TO))
 		k++;
-	if (k < pc->nt && pc->t[k].unit >= 0) {
+	if (k < pc->hi && pc->t[k].unit >= 0) {
 		*out = pc->g[pc->t[k].unit].end;
 		return 1;
 	}
-	while (k < pc->nt && np_able(pc, k) && pc->t[k].unit < 0)
+	while (k < pc->hi && np_able(pc, k) && pc->t[k].unit < 0)
 		k++;
 	if (k == pos)
 		return 0;
@@ -956,11 +978,11 @@ static int skip_np_back(const struct kg_patcoder *pc, size_t pos, size_t *out)
 {
 	size_t k = pos;
 
-	if (k && pc->t[k - 1].unit >= 0) {
+	if (k > pc->lo && pc->t[k - 1].unit >= 0) {
 		*out = pc->g[pc->t[k - 1].unit].start;
 		return 1;
 	}
-	while (k && np_able(pc, k - 1))
+	while (k > pc->lo && np_able(pc, k - 1))
 		k--;
 	if (k == pos)
 		return 0;
@@ -975,7 +997,7 @@ static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, 
 	const struct group *g;
 
 	/* Within a phrase ({ARMS SHIPMENT}, (TO BORDER)) words stand close. */
-	size_t lim = e->cont && *pos + 4 < pc->nt ? *pos + 4 : pc->nt;
+	size_t lim = e->cont && *pos + 4 < pc->hi ? *pos + 4 : pc->hi;
 
 	switch (e->type) {
 	case KG_PETR_WORD:
@@ -1026,7 +1048,7 @@ static int elem_back(const struct kg_patcoder *pc, const struct kg_petr_elem *e,
 
 	switch (e->type) {
 	case KG_PETR_WORD:
-		for (k = *pos; k-- > 0;) {
+		for (k = *pos; k-- > pc->lo;) {
 			if (!strcmp(pc->t[k].w, e->word)) {
 				*pos = k;
 				return 1;
@@ -1038,7 +1060,7 @@ static int elem_back(const struct kg_patcoder *pc, const struct kg_petr_elem *e,
 	case KG_PETR_SYN:
 		if (!e->syn)
 			return 0;
-		for (k = *pos; k > 0; k--) {
+		for (k = *pos; k > pc->lo; k--) {
 			if (syn_ending(pc, e->syn, k, &start)) {
 				*pos = start;
 				return 1;
@@ -1100,7 +1122,7 @@ static const struct group *subject(const struct kg_patcoder *pc, size_t v0,
 {
 	size_t k = v0;
 
-	while (k-- > 0) {
+	while (k-- > pc->lo) {
 		const struct tok *t = &pc->t[k];
 
 		/* "Arnor, which broke relations with Mordor, welcomed ...": after
@@ -1151,7 +1173,7 @@ static const struct group *object(const struct kg_patcoder *pc, size_t v1)
 {
 	size_t k, h;
 
-	for (k = v1; k < pc->nt; k++) {
+	for (k = v1; k < pc->hi; k++) {
 		if (pc->t[k].unit >= 0) {
 			const struct group *g = &pc->g[pc->t[k].unit];
 			/* "recalled its ambassador from Iran": what the subject owns
@@ -1257,6 +1279,8 @@ static int code_verb(struct kg_patcoder *pc, size_t v0, const struct group **las
 	const struct group *S, *T, *by;
 	size_t before = pc->nev, k;
 
+	pc->lo = v0 > WINDOW ? v0 - WINDOW : 0;
+	pc->hi = v1 + WINDOW < pc->nt ? v1 + WINDOW : pc->nt;
 	/* Every block that lists this verb form; a later definition's code wins. */
 	head = kg_lex_get(pc->lx, head->phrase, strlen(head->phrase));
 	codes = pv->codes;
