@@ -346,9 +346,11 @@ int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	}
 	root = xmlDocGetRootElement(doc);
 	env = child(root, "Environment");
-	sents = child(root, "Sentences");
-	if (!sents) {
-		kg_error("%s: no <Sentences> in it", run.file);
+	/* <Sentences> holds the records; a file without it may hold them at the top */
+	if (!(sents = child(root, "Sentences")))
+		sents = root;
+	if (!sents || (!child(sents, "Sentence"))) {
+		kg_error("%s: no <Sentence> records in it", run.file);
 		goto out;
 	}
 	if (env) {
