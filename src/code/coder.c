@@ -83,17 +83,19 @@ static const struct word words[] = {
 	{"affiliate", W_AFFIL, 0}, {"after", W_PREP, 0}, {"against", W_PREP, 0},
 	{"agree", W_INT, 0}, {"agreed", W_INT, 0}, {"agrees", W_INT, 0}, {"aim", W_INT, 0},
 	{"aimed", W_INT, 0}, {"aims", W_INT, 0}, {"all", W_FUNC, 0},
-	{"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0}, {"already", W_ADV, 0},
-	{"also", W_ADV, 0}, {"although", W_SUB, 0}, {"am", W_AUX | W_BE, 0},
-	{"amid", W_PREP, 0}, {"among", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0},
-	{"another", W_DET, 0}, {"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0},
-	{"appear", W_POSSIB, 0}, {"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4},
-	{"april", W_MONTH, 4}, {"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0},
-	{"army", W_REFMIL, 0}, {"around", W_PREP, 0}, {"as", W_FUNC, 0},
-	{"at", W_PREP | W_LOCPREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
+	{"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0}, {"alongside", W_PREP, 0},
+	{"already", W_ADV, 0}, {"also", W_ADV, 0}, {"although", W_SUB, 0},
+	{"am", W_AUX | W_BE, 0}, {"amid", W_PREP, 0}, {"among", W_PREP, 0},
+	{"amongst", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0}, {"another", W_DET, 0},
+	{"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0}, {"appear", W_POSSIB, 0},
+	{"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4}, {"april", W_MONTH, 4},
+	{"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0}, {"army", W_REFMIL, 0},
+	{"around", W_PREP, 0}, {"as", W_FUNC, 0}, {"at", W_PREP | W_LOCPREP, 0},
+	{"atop", W_PREP, 0}, {"aug", W_MONTH, 8}, {"august", W_MONTH, 8},
 	{"authorities", W_REFGOV, 0}, {"be", W_AUX | W_BE, 0}, {"because", W_SUB, 0},
-	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"being", W_AUX | W_BE, 0},
-	{"believed", W_HEDGE, 0}, {"between", W_PREP, 0}, {"both", W_DET, 0},
+	{"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0}, {"behind", W_PREP, 0},
+	{"being", W_AUX | W_BE, 0}, {"believed", W_HEDGE, 0}, {"beside", W_PREP, 0},
+	{"between", W_PREP, 0}, {"beyond", W_PREP, 0}, {"both", W_DET, 0},
 	{"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
 	{"can", W_MODAL | W_POSSIB, 0}, {"consider", W_CONS, 0}, {"considered", W_CONS, 0},
 	{"considering", W_CONS, 0}, {"considers", W_CONS, 0}, {"contemplate", W_CONS, 0},
@@ -121,9 +123,10 @@ static const struct word words[] = {
 	{"into", W_PREP, 0}, {"is", W_AUX | W_BE, 0}, {"it", W_PRON, 0}, {"its", W_PPRON, 0},
 	{"jan", W_MONTH, 1}, {"january", W_MONTH, 1}, {"jointly", W_ADV, 0},
 	{"jul", W_MONTH, 7}, {"july", W_MONTH, 7}, {"jun", W_MONTH, 6}, {"june", W_MONTH, 6},
-	{"just", W_ADV, 0}, {"kingdom", W_REFSTATE, 0}, {"likely", W_POSSIB, 0},
-	{"mar", W_MONTH, 3}, {"march", W_MONTH, 3}, {"may", W_MODAL | W_POSSIB, 5},
-	{"meanwhile", W_FUNC, 0}, {"might", W_MODAL | W_POSSIB, 0}, {"military", W_REFMIL, 0},
+	{"junta", W_REFGOV, 0}, {"just", W_ADV, 0}, {"kingdom", W_REFSTATE, 0},
+	{"likely", W_POSSIB, 0}, {"mar", W_MONTH, 3}, {"march", W_MONTH, 3},
+	{"may", W_MODAL | W_POSSIB, 5}, {"meanwhile", W_FUNC, 0},
+	{"might", W_MODAL | W_POSSIB, 0}, {"military", W_REFMIL, 0},
 	{"militia", W_REFGROUP, 0}, {"ministry", W_REFGOV, 0}, {"monday", W_WDAY, 1},
 	{"movement", W_REFGROUP, 0}, {"mr.", W_HON, 0}, {"mrs.", W_HON, 0}, {"ms.", W_HON, 0},
 	{"mull", W_CONS, 0}, {"mulling", W_CONS, 0}, {"mulls", W_CONS, 0},
@@ -157,18 +160,20 @@ static const struct word words[] = {
 	{"them", W_PRON | W_PLURPRON, 0}, {"then", W_ADV, 0}, {"there", W_FUNC, 0},
 	{"these", W_DET, 0}, {"they", W_PRON | W_PLURPRON, 0}, {"this", W_DET, 0},
 	{"those", W_DET, 0}, {"though", W_SUB, 0}, {"through", W_PREP, 0},
-	{"thursday", W_WDAY, 4}, {"to", W_PREP, 0}, {"told", W_SAY, 0}, {"toward", W_PREP, 0},
-	{"towards", W_PREP, 0}, {"tuesday", W_WDAY, 2}, {"under", W_PREP, 0},
-	{"unless", W_SUB, 0}, {"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0},
-	{"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0}, {"vows", W_INT, 0},
-	{"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0}, {"we", W_FUNC, 0},
-	{"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0}, {"weighing", W_CONS, 0},
-	{"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0}, {"what", W_FUNC, 0},
-	{"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0}, {"which", W_SUB, 0},
-	{"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0}, {"whose", W_SUB, 0},
-	{"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0}, {"willingness", W_INT, 0},
-	{"wing", W_AFFIL, 0}, {"with", W_PREP, 0}, {"within", W_PREP, 0},
-	{"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0}, {"yet", W_ADV, 0},
+	{"throughout", W_PREP, 0}, {"thursday", W_WDAY, 4}, {"to", W_PREP, 0},
+	{"told", W_SAY, 0}, {"toward", W_PREP, 0}, {"towards", W_PREP, 0},
+	{"tuesday", W_WDAY, 2}, {"under", W_PREP, 0}, {"unless", W_SUB, 0},
+	{"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0}, {"upon", W_PREP, 0},
+	{"versus", W_PREP, 0}, {"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0},
+	{"vows", W_INT, 0}, {"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0},
+	{"we", W_FUNC, 0}, {"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0},
+	{"weighing", W_CONS, 0}, {"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0},
+	{"what", W_FUNC, 0}, {"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0},
+	{"which", W_SUB, 0}, {"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0},
+	{"whose", W_SUB, 0}, {"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0},
+	{"willingness", W_INT, 0}, {"wing", W_AFFIL, 0}, {"with", W_PREP, 0},
+	{"within", W_PREP, 0}, {"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0},
+	{"yet", W_ADV, 0},
 };
 
 static int cmp_word(const void *k, const void *e)
@@ -529,10 +534,11 @@ static int is_state(const struct kg_actor *a)
 					      !strcmp(a->code, a->country));
 }
 
+/* An organised group ("the group", "they"); a bare "protesters" is not. */
 static int is_group(const struct kg_actor *a)
 {
 	return a->type == KG_ACTOR_ARMED_GROUP || a->type == KG_ACTOR_MOVEMENT ||
-	       a->type == KG_ACTOR_GROUP || a->type == KG_ACTOR_PARTY;
+	       a->type == KG_ACTOR_PARTY;
 }
 
 static int state_count(const struct kg_coder *c, const char *code)
@@ -547,9 +553,17 @@ static void remember(struct kg_coder *c, const struct np *p)
 {
 	struct memo *m;
 	const char *sp;
+	const struct kg_lex_entry *g;
 
 	if (!p->actor.name || !*p->actor.name || (p->f & (NP_PLACE | NP_DATELINE)))
 		return;
+	/* a group's leader brings the group to mind ("the group said") */
+	if (p->actor.type == KG_ACTOR_PERSON && p->actor.code && *p->actor.code &&
+	    (g = kg_lex_by_code(c->lx, p->actor.code)) && is_group(&g->actor)) {
+		struct np gp = {0};
+		gp.actor = g->actor;
+		remember(c, &gp);
+	}
 	if (p->actor.country && strlen(p->actor.country) == 3 && !(p->f & NP_REF)) {
 		size_t k;
 		for (k = 0; k < c->nstates; k++)
@@ -658,6 +672,14 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 	return arena_join(c, country, NULL, agent, agent ? strlen(agent) : 0);
 }
 
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
+
+/* A capitalised word (no other test) */
+static int name_word_raw(const struct kg_coder *c, size_t i)
+{
+	return (T(i).flags & KG_TOK_WORD) && (T(i).flags & KG_TOK_CAP) && !c->ti[i].cls;
+}
+
 /* A capitalised word that may be part of a name nobody knows. */
 static int name_word(const struct kg_coder *c, size_t i)
 {
@@ -665,15 +687,27 @@ static int name_word(const struct kg_coder *c, size_t i)
 
 	if (i >= NT || !(T(i).flags & KG_TOK_WORD) || !(T(i).flags & KG_TOK_CAP))
 		return 0;
-	if (is(c, i, "western") || is(c, i, "eastern") || is(c, i, "northern") ||
-	    is(c, i, "southern") || is(c, i, "central"))
-		return 0;
+	{
+		/* capitalised adjectives that name no actor */
+		static const char *const adj[] = {
+			"western", "eastern", "northern", "southern", "central", "european",
+			"asian", "african", "arab", "muslim", "christian", "jewish", "sunni",
+			"shiite", "shia", "islamist", "islamic", "latin", "nordic", "global",
+			"international", "national", "federal", "regional", NULL
+		};
+		for (int k = 0; adj[k]; k++)
+			if (is(c, i, adj[k]) && !(i + 1 < NT && name_word_raw(c, i + 1)))
+				return 0;
+	}
 	if (c->title)
 		return 0;	/* "Ceasefire Falters": title case is no name */
 	{
-		/* "Iran-backed", "U.S.-led": a compound adjective, not a name */
+		/* "Iran-backed", "U.S.-led": a compound adjective, not a name;
+		 * "Iran-Afghanistan": two actors */
 		const char *w = c->text + T(i).off, *h = memchr(w, '-', T(i).len);
 		if (h && h + 1 < w + T(i).len && h[1] >= 'a' && h[1] <= 'z')
+			return 0;
+		if (h && part_actor(c, w, (size_t)(h - w)))
 			return 0;
 	}
 	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
@@ -681,6 +715,21 @@ static int name_word(const struct kg_coder *c, size_t i)
 		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
 		return 0;
 	return 1;
+}
+
+/* "external forces", "foreign troops": not the state in the news */
+static int foreign_adj(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const fa[] = {
+		"external", "foreign", "outside", "international", "allied", "rival", "enemy",
+		"western", "coalition", "multinational", NULL
+	};
+
+	for (size_t k = a; k < b; k++)
+		for (int i = 0; fa[i]; i++)
+			if (is(c, k, fa[i]))
+				return 1;
+	return 0;
 }
 
 /* "drone attacks", "police raid": a singular agent word before an event
@@ -803,6 +852,28 @@ static const struct kg_lex_entry *state_of(const struct kg_coder *c, const struc
 	return cc ? kg_lex_by_code(c->lx, cc) : NULL;
 }
 
+/* The last non-person actor whose name ends with the word at token h
+ * ("the junta" after "Niger's military junta"). */
+static const struct memo *recall_named(const struct kg_coder *c, size_t h)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO, wn;
+	const char *w = norm_of(c, h, &wn);
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const char *nm = m->actor.name, *sp;
+		size_t ln;
+		if (m->actor.type == KG_ACTOR_PERSON || !nm)
+			continue;
+		sp = strrchr(nm, ' ');
+		sp = sp ? sp + 1 : nm;
+		ln = strlen(sp);
+		if (ln == wn && !strncasecmp(sp, w, wn))
+			return m;
+	}
+	return NULL;
+}
+
 /* A reference phrase at i ("the country", "its", "he"); returns tokens used. */
 static size_t reference(struct kg_coder *c, size_t i)
 {
@@ -854,8 +925,10 @@ static size_t reference(struct kg_coder *c, size_t i)
 			/* "the army": one met before if its state is spoken of at
 			 * least as much as the last state, else the last state's */
 			st = recall_state(c);
-			if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
-			    (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
+			if ((m = recall_named(c, h))) {
+				agent = NULL, st = NULL;	/* "the junta": "Niger's junta" */
+			} else if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
+				   (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
 				agent = NULL, st = NULL;
 			else
 				m = NULL;
@@ -947,6 +1020,17 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 	unsigned f = 0;
 	double conf = 0.9;
 
+	if ((T(j).flags & KG_TOK_CAP) && is(c, j, "the") && j + 1 < NT && (T(j + 1).flags & KG_TOK_CAP) &&
+	    (e = lookup(c, j, M_ACTOR, &w)) && w >= 2 && (e = pick_actor(c, e, j, w))) {
+		/* "The Diplomat", "The Hague": "The" belongs to the name */
+		struct kg_actor a = e->actor;
+		unsigned f0 = 0;
+		j += w;
+		if (j < NT && (T(j).flags & KG_TOK_POSS))
+			f0 |= NP_POSS, j++;
+		add_np(c, i, j, &a, f0 | (a.type == KG_ACTOR_PERSON ? NP_PERSON : 0), 0.9);
+		return j - i;
+	}
 	if (c->ti[j].cls & W_DET && !(c->ti[j].cls & W_NEG) && !is(c, j, "that")) {
 		det = 1;
 		j++;
@@ -1092,6 +1176,11 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.country = cc;
 			act.code = compose_code(c, cc, agent ? agent->agent : NULL);
 			conf = 0.75;
+		} else if (base && base->actor.code && *base->actor.code) {
+			/* "Hezbollah leader Hassan Nasrallah": the group's person */
+			act.code = base->actor.code;
+			act.country = base->actor.country;
+			conf = 0.75;
 		} else {
 			act.code = "";
 			f |= NP_UNRES;
@@ -1145,7 +1234,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		act.code = agent->agent ? agent->agent : "";
 		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
 				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
-				     !strcmp(agent->agent, "LEG")) && !det) {
+				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
 			/* "government officials", "security forces": the state in
 			 * the news */
 			const struct kg_actor *st = recall_state(c);
@@ -1227,6 +1316,21 @@ static const struct kg_lex_entry *reading(const struct kg_lex_entry *e, int verb
 	return NULL;
 }
 
+/* "keep attacking", "stopped shelling": an -ing verb follows */
+static int aspect_verb(const struct kg_coder *c, size_t k)
+{
+	static const char *const asp[] = {
+		"keep", "keeps", "kept", "continue", "continues", "continued", "stop", "stops",
+		"stopped", "start", "starts", "started", "began", "begin", "begins", "resumed",
+		"resume", "resumes", "avoid", "avoided", NULL
+	};
+
+	for (int i = 0; asp[i]; i++)
+		if (is(c, k, asp[i]))
+			return 1;
+	return 0;
+}
+
 /* Decide noun or verb for the relation phrase at [a, a+w). */
 static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg_lex_entry *head)
 {
@@ -1242,8 +1346,9 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		v = NULL;	/* a bare base form needs to, a modal or a subject */
 	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
 		v = NULL;
-	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)))
-		v = NULL;	/* "Iran's attack", "Iranian strikes" */
+	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)) && n &&
+	    !((c->np[c->ti[p].np].f & NP_ADJ) && (c->np[c->ti[p].np].f & NP_PLURAL)))
+		v = NULL;	/* "Iran's attack", "Iranian strikes"; not "Israelis protested" */
 	if (a && (pc & W_PREP) && !is(c, p, "to") && !(v && (v->forms & KG_FORM_ING)))
 		v = NULL;	/* "for normalizing ties" is a gerund, "of attack" a noun */
 	if (a && c->ti[p].np >= 0 && c->np[c->ti[p].np].a > 0 &&
@@ -1294,7 +1399,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 			participle = 1;
 		if ((e->forms & KG_FORM_ING) && k > 0 && !(c->ti[k - 1].cls & W_AUX) &&
 		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) &&
-		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)))
+		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)) && !aspect_verb(c, k - 1))
 			return;	/* "mounting demands", "the increasing threats" */
 	} else if (!(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
 		return;
@@ -1438,9 +1543,9 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 		return 1;
 	/* "members of Hamas", "dozens of members of the Islamic State" */
 	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
-		if (np_right(c, j + 1, limit, s))
-			return 1;
 		j = skip_modifiers(c, j + 1, limit, 4);
+		if (np_right(c, j, limit, s))
+			return 1;
 	}
 	/* apposition */
 	if (j < limit && is_comma(c, j) && np_right(c, j + 1, limit, s))
@@ -1464,6 +1569,20 @@ static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
 	return k;
 }
 
+/* Does the phrase before the comma at q hold a verb (not an apposition
+ * like ", the Russian president,")? */
+static int verb_segment(const struct kg_coder *c, size_t q)
+{
+	size_t j = q, n = 0;
+
+	while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1)) {
+		j--;
+		if (c->ti[j].np < 0 && lower_word(c, j) && !(c->ti[j].cls & (W_DET | W_PPRON)))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The subject of a relation at token r: walk left through the verb group
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
@@ -1472,7 +1591,7 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			const char *noun)
 {
 	size_t k = r, steps = 0;
-	int first = 1;
+	int first = 1, via_conj = 0;
 
 	while (k > 0 && steps++ < 24) {
 		size_t q = k - 1;
@@ -1488,8 +1607,15 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				side_add(s, p);
 				return 1;
 			}
-			if (!usable(c, p) || ((n->f & NP_PPOBJ) && !(n->f & NP_POSS)))
-				continue;
+			/* "Thousands of Israelis protested": the part is the whole */
+			if ((n->f & NP_PPOBJ) && n->a >= 2 && is(c, n->a - 1, "of") &&
+			    part_word(c, n->a - 2) && usable(c, p) &&
+			    !(n->a >= 3 && (c->ti[n->a - 3].cls & W_DET))) {	/* not "a member of X" */
+				conjuncts_left(c, p, s);
+				return 1;
+			}
+			if (!usable(c, p) || (n->f & NP_PPOBJ))
+				continue;	/* "a response to Washington's bullying" */
 			conjuncts_left(c, p, s);
 			return 1;
 		}
@@ -1504,6 +1630,21 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			return 0;
 		}
+		if (punct(c, q, ')')) {
+			/* "militants (JNIM) attacked": skip the brackets */
+			size_t j = q, n = 0;
+			while (j > 0 && n++ < 12 && !punct(c, j - 1, '('))
+				j--;
+			if (j > 0 && punct(c, j - 1, '(')) {
+				k = j - 1;
+				continue;
+			}
+		}
+		if (via_conj && (c->ti[q].cls & W_SAY) && q > 0 && c->ti[q - 1].np >= 0) {
+			/* "X said ... and urged Y": the speaker urged */
+			side_add(s, c->ti[q - 1].np);
+			return 1;
+		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
 		if ((c->ti[q].cls & W_CONJ) && (first || (q + 1 < NT && c->ti[q + 1].np < 0 &&
@@ -1515,8 +1656,25 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 				return 1;
 			}
 			first = 0;	/* no verb before: the subject is further left */
+			via_conj = 1;
 			k = q;
 			continue;
+		}
+		if (is_comma(c, q) && first && q + 1 < NT && c->ti[q + 1].rel >= 0 &&
+		    !(c->rel[c->ti[q + 1].rel].e->forms & KG_FORM_ING) && c->rel[c->ti[q + 1].rel].verb &&
+		    verb_segment(c, q)) {
+			/* "Niger junta orders troops out, deepens ties with Russia":
+			 * a comma joining two verbs keeps the subject */
+			if (*last_subj >= 0) {
+				side_add(s, *last_subj);
+				return 1;
+			}
+			for (size_t p2 = 0; p2 < c->nnp && c->np[p2].a < q; p2++)
+				if (usable(c, (int)p2) && !(c->np[p2].f & NP_PPOBJ)) {
+					conjuncts_left(c, (int)p2, s);
+					return 1;
+				}
+			return 0;
 		}
 		if (is_comma(c, q)) {
 			/* An inserted phrase: jump to the comma that opens it. */
@@ -1614,13 +1772,16 @@ static int agent_by(const struct kg_coder *c, size_t k, size_t max, struct side 
 }
 
 /* "an attack ... in Kerman": the place's state is the target. */
-static int place_target(struct kg_coder *c, size_t k, struct side *s)
+static int place_target(struct kg_coder *c, size_t k, size_t limit, struct side *s)
 {
 	size_t end = clause_end(c, k, 10);
 
+	if (limit && end > limit)
+		end = limit;
+
 	for (; k < end; k++) {
 		int p = c->ti[k].np;
-		if (p >= 0 && c->np[p].a == k && k > 0 && is(c, k - 1, "in") &&
+		if (p >= 0 && c->np[p].a == k && k > 0 && (is(c, k - 1, "in") || is(c, k - 1, "near")) &&
 		    ((c->np[p].f & NP_PLACE) || ((c->np[p].f & NP_POSS) && is_state(&c->np[p].actor)))) {
 			side_add(s, p);
 			return 1;
@@ -1832,6 +1993,51 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 	return verbs <= 1;
 }
 
+static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor *s,
+		 const struct kg_actor *o, const struct kg_actor *against, const struct mod *m,
+		 double conf);
+
+/*
+ * "Syria demanded a Turkish withdrawal", "Hamas rejected Israel's
+ * proposal": an event noun that is the object of an appeal, demand or
+ * rejection has not happened; the verb's act is aimed at the noun's source.
+ */
+static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int main_subj,
+		    const struct side *src)
+{
+	size_t k = r->a, n = 0;
+	const struct rel *gv;
+	struct side subj = {{0}, 0};
+	struct mod m = {KG_MOD_ACTUAL, 0};
+	int root, i, j;
+
+	(void)main_subj;
+	while (k > 0 && n++ < 5) {
+		size_t q = k - 1;
+		if (c->ti[q].rel >= 0)
+			break;
+		if (c->ti[q].cls & (W_PREP | W_SUB | W_SAY | W_CONJ))
+			return 0;	/* "pressure Israel to respect the agreement" */
+		if (!((c->ti[q].cls & (W_DET | W_POSSIB | W_INT)) || lower_word(c, q) ||
+		      c->ti[q].np >= 0 || (T(q).flags & KG_TOK_POSS)))
+			return 0;
+		k = q;
+	}
+	if (k == 0 || c->ti[k - 1].rel < 0)
+		return 0;
+	gv = &c->rel[c->ti[k - 1].rel];
+	root = atoi(gv->e->cameo) / 10;
+	if (!gv->verb || gv->used || (root != 2 && root != 10 && root != 12))
+		return 0;
+	if (!subject_left(c, gv->a, &subj, last_subj, NULL))
+		return 1;	/* the noun is still not an event */
+	scan_modality(c, c->np[subj.np[0]].b, gv->a, &m);
+	for (i = 0; i < subj.n; i++)
+		for (j = 0; j < src->n; j++)
+			emit(c, gv, &c->np[subj.np[i]].actor, &c->np[src->np[j]].actor, NULL, &m, 0.7);
+	return 1;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
@@ -1848,6 +2054,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
 		subject_left(c, r->a, &tgt, last_subj, NULL);
+		if (!tgt.n && src.n && root >= 18) {
+			/* "The embassy in Kabul was attacked by IS": the place in a
+			 * subject that names no actor */
+			size_t q0 = r->a > 8 ? r->a - 8 : 0, q;
+			for (q = q0; q < r->a; q++)
+				if (usable(c, c->ti[q].np) || boundary(c, q) || is_comma(c, q))
+					break;
+			if (q == r->a)
+				place_target(c, q0, r->a, &tgt);
+			conf -= 0.15;
+		}
 	} else if (r->verb) {
 		if (r->participle && r->a > 0) {
 			size_t k = r->a - 1;
@@ -1884,7 +2101,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		/* "struck a refinery in Russia's Ryazan region" */
 		if (!tgt.n && src.n && root >= 18 && (strstr(r->e->prep ? r->e->prep : "", "_")))
-			place_target(c, r->b, &tgt), conf -= 0.15;
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
 	} else {
 		/* Event noun: "X's attack on Y", "the U.S. withdrawal from Y",
 		 * "an attack by X in Y", "talks between X and Y". */
@@ -1923,7 +2140,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		/* "an attack by X in Kerman", but not "... the wars in Ukraine" */
 		if (!tgt.n && src.n && root >= 18 && !governed)
-			place_target(c, r->b, &tgt), conf -= 0.15;
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
 	}
 	/* "Iran said Israel attacked its consulate": a pronoun object is not
 	 * the subject itself (re-resolved past it) */
@@ -1948,6 +2165,10 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
+	/* the noun's own source is the demand's target ("a Turkish
+	 * withdrawal"), else its target ("rejected talks with Ukraine") */
+	if (!r->verb && (src.n || tgt.n) && demanded(c, r, last_subj, main_subj, src.n ? &src : &tgt))
+		return;
 	/* "Iran and the Taliban agreed to cooperate": each with the other.
 	 * A noun only through a light verb: "X and Y held talks", not
 	 * "X and Y pushed for talks". */
@@ -1972,6 +2193,15 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 	scan_modality(c, from, r->a, &m);
 	{
+		/* "a deal could see Turkey and Syria cooperate": the modal
+		 * before a causative verb before the subject */
+		size_t q = c->np[src.np[src.n - 1]].a;
+		if (q >= 2 && (is(c, q - 1, "see") || is(c, q - 1, "allow") || is(c, q - 1, "let") ||
+			       is(c, q - 1, "help") || is(c, q - 1, "enable")) &&
+		    (c->ti[q - 2].cls & (W_MODAL | W_POSSIB)) && m.m == KG_MOD_ACTUAL)
+			scan_modality(c, q - 2, q - 1, &m);
+	}
+	{
 		/* "X denied that it had threatened Y" */
 		size_t q = c->np[src.np[0]].a;
 		if (q > 0 && (c->ti[q - 1].cls & W_THAT))
@@ -1995,7 +2225,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			if (s0 < r->a)
 				scan_modality(c, s0, r->a, &m);
 		}
-		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS)) {
+		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS) &&
+		    (c->np[src.np[0]].f & NP_PRONOUN)) {
 			/* "is likely to deepen its cooperation with" */
 			size_t q = c->np[src.np[0]].a, a0 = q;
 			while (a0 > 0 && q - a0 < 6 && !boundary(c, a0 - 1) && !is_comma(c, a0 - 1) &&
@@ -2016,6 +2247,16 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		r = reverse_rel(c, r, root);
 	if (root <= 8)
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
+	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
+		/* "In a bid to counter Chinese influence, Australia signed ..." */
+		for (size_t q = 0; q + 1 < c->np[src.np[0]].a && !ag.n; q++)
+			if (is(c, q, "to") && c->ti[q + 1].rel >= 0 &&
+			    (c->rel[c->ti[q + 1].rel].e->rflags & KG_RELF_COUNTER)) {
+				struct rel *cr = &c->rel[c->ti[q + 1].rel];
+				if (object_at(c, cr->b, c->np[src.np[0]].a, &ag))
+					cr->used = 1;
+			}
+	}
 	for (i = 0; i < src.n; i++)
 		for (j = 0; j < tgt.n; j++) {
 			const struct np *sp = &c->np[src.np[i]], *tp = &c->np[tgt.np[j]];
@@ -2083,6 +2324,127 @@ static void attribution(struct kg_coder *c)
 	}
 }
 
+/* "a Portuguese-flagged ship", "Iranian-owned": the owner's state is the
+ * actor phrase (unlike "Iran-backed militias", which are the militias). */
+static int hyphen_owner(struct kg_coder *c, size_t i)
+{
+	static const char *const suf[] = {"-flagged", "-owned", "-registered", "-operated", NULL};
+	const char *w = c->text + T(i).off;
+	char norm[64];
+	size_t n;
+
+	if (!(T(i).flags & KG_TOK_WORD) || T(i).len >= sizeof norm)
+		return 0;
+	for (int k = 0; suf[k]; k++) {
+		size_t sl = strlen(suf[k]);
+		const struct kg_lex_entry *e;
+		if (T(i).len <= sl || strncasecmp(w + T(i).len - sl, suf[k], sl))
+			continue;
+		if (!(n = kg_lex_norm(w, T(i).len - sl, norm, sizeof norm)))
+			return 0;
+		for (e = kg_lex_get(c->lx, norm, n); e; e = e->next)
+			if (e->kind == KG_LEX_ACTOR && (is_state(&e->actor) || (e->flags & KG_LEXF_ADJ))) {
+				const struct kg_lex_entry *st = state_of(c, e);
+				struct kg_actor a = st ? st->actor : e->actor;
+				add_np(c, i, i + 1, &a, NP_ADJ, 0.8);
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * A multi-word relation with a determiner, possessive or adjectives after
+ * its first word: "recalled its ambassador", "cut all ties", "restored
+ * full diplomatic relations".  *nw counts the words spanned.
+ */
+static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, size_t *nw)
+{
+	const struct kg_lex_entry *best = NULL, *e;
+	size_t hn, j, w2, besttok = 0;
+	const char *h;
+	char buf[256];
+
+	if (c->ti[i].lead < 2)
+		return NULL;
+	h = norm_of(c, i, &hn);
+	for (j = i + 2; j <= i + 4 && j < NT; j++) {
+		const struct ti *g = &c->ti[j - 1];
+		/* the word just before the tail must be a gap word */
+		if (!((g->cls & (W_DET | W_PPRON)) || is(c, j - 1, "all") ||
+		      (lower_word(c, j - 1) && !g->cls && g->rel < 0 && g->np < 0)))
+			break;
+		for (w2 = c->ti[i].lead - 1; w2 >= 1; w2--) {
+			size_t a = c->ti[j].noff, b, n;
+			if (j + w2 > NT)
+				continue;
+			b = c->ti[j + w2 - 1].noff + c->ti[j + w2 - 1].nlen;
+			if (hn + 1 + (b - a) >= sizeof buf)
+				continue;
+			memcpy(buf, h, hn);
+			buf[hn] = ' ';
+			memcpy(buf + hn + 1, c->nbuf + a, b - a);
+			n = hn + 1 + (b - a);
+			for (e = kg_lex_get(c->lx, buf, n); e; e = e->next)
+				if (e->kind == KG_LEX_RELATION && j + w2 - i > besttok) {
+					best = e;
+					besttok = j + w2 - i;
+					break;
+				}
+		}
+	}
+	*nw = besttok;
+	return best;
+}
+
+/* The actor entry a part of a word names ("Iran" in "Iran-Afghanistan"). */
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n)
+{
+	char norm[64];
+	size_t k;
+	const struct kg_lex_entry *e;
+
+	if (!n || n >= sizeof norm || !(k = kg_lex_norm(w, n, norm, sizeof norm)))
+		return NULL;
+	for (e = kg_lex_get(c->lx, norm, k); e; e = e->next)
+		if (e->kind == KG_LEX_ACTOR && (!(e->flags & KG_LEXF_EXACT) ||
+						(strlen(e->surface) == n && !memcmp(e->surface, w, n))))
+			return e;
+	return NULL;
+}
+
+/* "the Iran-Afghanistan border", "Israel-Hamas war": two actors in one
+ * word are mentioned (not unknown names), but take no role. */
+static int hyphen_pair(struct kg_coder *c, size_t i)
+{
+	const char *w = c->text + T(i).off, *h;
+	const struct kg_lex_entry *a, *b;
+	struct np p = {0};
+
+	if (!(T(i).flags & KG_TOK_CAP) || !(h = memchr(w, '-', T(i).len)))
+		return 0;
+	if (!(a = part_actor(c, w, (size_t)(h - w))) ||
+	    !(b = part_actor(c, h + 1, T(i).len - (size_t)(h - w) - 1)))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const struct kg_lex_entry *e = k ? b : a;
+		const struct kg_lex_entry *st = (e->flags & KG_LEXF_ADJ) ? state_of(c, e) : NULL;
+		struct kg_mention *m;
+
+		p.actor = st ? st->actor : e->actor;
+		KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
+		m = &c->res.mentions[c->res.nmentions++];
+		m->sentence = c->si;
+		m->off = k ? (size_t)(h + 1 - c->text) : T(i).off;
+		m->len = k ? T(i).off + T(i).len - m->off : (size_t)(h - w);
+		m->actor = p.actor;
+		m->resolved = true;
+		remember(c, &p);
+	}
+	return 1;
+}
+
 /* ---- one sentence ---- */
 
 static void tag_tokens(struct kg_coder *c)
@@ -2137,7 +2499,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 {
 	const struct kg_sentence *s = &c->res.sentences[si];
 	size_t i, w, start = 0;
-	int last_subj = -1, main_subj = -1;
+	int last_subj = -1, main_subj = -1, dateline = 0;
 
 	c->si = si;
 	kg_tokenize(c->text, s->off, s->len, &c->toks);
@@ -2171,7 +2533,9 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			struct kg_actor a = {0};
 			if (e) {
 				a = e->actor;
-				c->location = e->kind == KG_LEX_PLACE ? e->actor.name : e->actor.name;
+				c->location = e->kind == KG_LEX_PLACE || !(e->flags & KG_LEXF_METONYM) ?
+					      e->actor.name : e->surface;
+				dateline = 1;
 			}
 			a.name = a.name ? a.name : "";
 			add_np(c, 0, k + 1, &a, NP_DATELINE, 0);
@@ -2190,8 +2554,8 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		if ((e = lookup(c, i, M_PLACE, &w)) && !lookup(c, i, M_ACTOR, &n)) {
 			struct kg_actor a = e->actor;
 			int p = add_np(c, i, i + w, &a, NP_PLACE, 0.7);
-			if (!c->location)
-				c->location = e->actor.name;
+			if (!c->location || dateline)	/* the sentence's place wins */
+				c->location = e->actor.name, dateline = 0;
 			if (i + w < NT && (T(i + w).flags & KG_TOK_POSS))
 				c->np[p].b++, c->ti[i + w].np = p;
 			i = c->np[p].b - 1;
@@ -2203,11 +2567,14 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			struct kg_actor a = e->actor;
 			a.country = a.country ? a.country : a.code;
 			add_np(c, i, i + w, &a, NP_PLACE, 0.7);
-			if (!c->location)
-				c->location = e->actor.name;
+			if (!c->location || dateline)	/* "in London": the city */
+				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name,
+				dateline = 0;
 			i += w - 1;
 			continue;
 		}
+		if (hyphen_owner(c, i) || hyphen_pair(c, i))
+			continue;
 		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
 			/* remembered at once: "Turkey said it would ..." */
 			if (c->nnp && !(c->np[c->nnp - 1].f & NP_REF))
@@ -2215,9 +2582,18 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			i += n - 1;
 			continue;
 		}
-		if ((e = lookup(c, i, M_REL, &w))) {
-			add_relation(c, i, w, e);
-			i += w - 1;
+		{
+			size_t gw = 0;
+			const struct kg_lex_entry *g = gapped(c, i, &gw);
+
+			if (!(e = lookup(c, i, M_REL, &w)))
+				w = 0;
+			if (g && gw > w)
+				e = g, w = gw;	/* "recalled its ambassador from" */
+			if (e) {
+				add_relation(c, i, w, e);
+				i += w - 1;
+			}
 		}
 	}
 	attribution(c);

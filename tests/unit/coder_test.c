@@ -104,6 +104,17 @@ static void dates_and_places(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
 	CU_ASSERT_STRING_EQUAL(t->location, "Kerman");
 	CU_ASSERT_STRING_EQUAL(t->event_date, "");
+	/* a capital after "in" is a place, named as the city */
+	r = code("Keir Starmer met Volodymyr Zelensky in London on Sunday.", "2025-03-03");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Keir Starmer", "Volodymyr Zelensky"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
+	CU_ASSERT_STRING_EQUAL(t->location, "London");
+	CU_ASSERT_STRING_EQUAL(t->event_date, "2025-03-02");
+	/* a dateline is a place */
+	r = code("KYIV – Russia attacked Ukraine overnight.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->location);
+	CU_ASSERT_STRING_EQUAL(t->location, "Kyiv");
 }
 
 static void polarity_hedges_attribution(void)
@@ -122,6 +133,12 @@ static void polarity_hedges_attribution(void)
 	CU_ASSERT(t->negated);
 	r = code("Iran said it would not negotiate and criticized the United States.", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Iran", "United States"));
+	CU_ASSERT(!t->negated);
+	/* refusing to condemn an invasion does not negate the invasion */
+	r = code("Beijing has refused to condemn Russia's invasion of Ukraine.", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "China", "Russia"));
+	CU_ASSERT(t->negated);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
 	CU_ASSERT(!t->negated);
 	r = code("Russia allegedly attacked Ukraine.", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t = find(r, "Russia", "Ukraine"));
@@ -164,6 +181,19 @@ static void facts_and_unknown_names(void)
 			CU_ASSERT_STRING_EQUAL(r->mentions[i].actor.code, "");
 		}
 	CU_ASSERT(unres);
+	/* two actors joined by a hyphen are mentioned, not unknown */
+	r = code("Disputes over the Iran-Afghanistan border persist, The Diplomat said.", NULL);
+	unres = 0;
+	for (i = 0; i < r->nmentions; i++) {
+		CU_ASSERT(r->mentions[i].resolved);
+		if (!strcmp(r->mentions[i].actor.name, "Afghanistan"))
+			unres++;
+		if (!strcmp(r->mentions[i].actor.name, "The Diplomat"))
+			unres++;
+	}
+	CU_ASSERT_EQUAL(unres, 2);
+	CU_ASSERT_EQUAL(r->ntriples, 0);
+	r = code("Interior Minister Ahmad Vahidi met Zorgan Blimp in Tehran.", NULL);
 	/* an unknown name takes part, unresolved, with an empty code */
 	CU_ASSERT_PTR_NOT_NULL(find(r, "Ahmad Vahidi", "Zorgan Blimp"));
 }
