@@ -170,6 +170,38 @@ char *kg_cmd_walk_json(const struct kg_walk *w);
 int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx);
 
 /*
+ * Dictionary options (src/cmd/dictopts.c), shared by extract, ingest and
+ * validate: add KG_DICT_LONGOPTS to a getopt_long table and pass each
+ * option to kg_dict_opt (1 = it was one of them).
+ */
+struct kg_lexicon;
+struct kg_dict_opts {
+	const char *dir;	/* --dict-dir: file names are relative to it */
+	const char *verbs, *actors, *agents, *discards;	/* actors: F[,F...] */
+};
+enum {
+	KG_OPT_DICT_DIR = 0x1000, KG_OPT_VERBS, KG_OPT_ACTORS, KG_OPT_AGENTS, KG_OPT_DISCARDS,
+};
+#define KG_DICT_LONGOPTS \
+	{"dict-dir", required_argument, NULL, KG_OPT_DICT_DIR}, \
+	{"verbs", required_argument, NULL, KG_OPT_VERBS}, \
+	{"actors", required_argument, NULL, KG_OPT_ACTORS}, \
+	{"agents", required_argument, NULL, KG_OPT_AGENTS}, \
+	{"discards", required_argument, NULL, KG_OPT_DISCARDS}
+#define KG_DICT_HELP \
+	"  --dict-dir DIR  PETRARCH/TABARI dictionaries: file names below are relative to DIR\n" \
+	"  --verbs F       verb patterns (CAMEO.2.0.txt, PETR.Validate.verbs.txt)\n" \
+	"  --actors F[,F]  actor dictionaries\n" \
+	"  --agents F      agent dictionary\n" \
+	"  --discards F    discard phrases\n"
+int kg_dict_opt(struct kg_dict_opts *o, int opt, const char *arg);
+int kg_dict_given(const struct kg_dict_opts *o);
+/* A lexicon of those files plus the CAMEO codebook, or NULL after reporting. */
+struct kg_lexicon *kg_dict_load(const struct kg_dict_opts *o);
+
+int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx);
+
+/*
  * The graph filters shared by export and render (src/cmd/filter.c).  Put
  * KG_FILTER_LONGOPTS in the getopt_long table and hand every option to
  * kg_filter_option: it returns 1 when it took the option, 0 when the

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "export/export.h"
 #include "input/input.h"
+#include "lexicon/lexicon.h"
 
 struct sink {
 	int tsv;
@@ -50,9 +51,11 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"date", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		KG_PIPELINE_LONGOPTS,
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
 	struct kg_pipeline_opts po = {0};
 	int c, rc;
@@ -79,6 +82,8 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
 			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
 				if (rc)
 					return rc;
@@ -90,6 +95,15 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	if (optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	po.idle = flush_out;
-	rc = kg_pipeline(argv + optind, argc - optind, &ro, &po, write_triples, &s);
+	if (kg_dict_given(&dict)) {
+		struct kg_lexicon *lx = kg_dict_load(&dict);
+
+		if (!lx)
+			return KG_EXIT_FAIL;
+		rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, &po, write_triples, &s);
+		kg_lex_free(lx);
+	} else {
+		rc = kg_pipeline(argv + optind, argc - optind, &ro, &po, write_triples, &s);
+	}
 	return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 }

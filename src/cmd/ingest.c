@@ -116,9 +116,11 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
 		KG_PIPELINE_LONGOPTS,
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
 	struct kg_pipeline_opts po = {0};
 	struct kg_lexicon *lx = NULL;
@@ -147,6 +149,8 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
 			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
 				if (rc)
 					return rc;
@@ -167,8 +171,9 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
 		goto done;
 	}
-	/* The user's dictionary, kept in the store, and the built-in ones. */
-	if (!(lx = kg_dict_lexicon(s.st))) {
+	/* PETRARCH/TABARI dictionaries when given; else the user's dictionary,
+	 * kept in the store, and the built-in ones. */
+	if (!(lx = kg_dict_given(&dict) ? kg_dict_load(&dict) : kg_dict_lexicon(s.st))) {
 		kg_store_close(s.st);
 		return KG_EXIT_FAIL;
 	}

@@ -31,6 +31,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "code/coder.h"
+#include "code/patterns.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
 
@@ -243,6 +244,7 @@ struct kg_coder {
 	struct kg_tokens toks;
 	struct kg_result res;
 	size_t mcap, tcap, fcap;
+	struct kg_patcoder *pat;	/* PETRARCH verb patterns, when the lexicon has them */
 
 	struct ti *ti;
 	size_t ticap;
@@ -279,6 +281,7 @@ struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
 	struct kg_coder *c = kg_xcalloc(1, sizeof *c);
 
 	c->lx = lx;
+	c->pat = kg_patcoder_new(lx);
 	c->debug = getenv("KG_CODER_DEBUG") != NULL;
 	return c;
 }
@@ -287,6 +290,7 @@ void kg_coder_free(struct kg_coder *c)
 {
 	if (!c)
 		return;
+	kg_patcoder_free(c->pat);
 	kg_sentences_release(&c->sents);
 	kg_tokens_release(&c->toks);
 	free(c->res.mentions);
@@ -2710,6 +2714,8 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	size_t i;
 	int y, m, d;
 
+	if (c->pat)
+		return kg_patcoder_run(c->pat, a, out);
 	kg_arena_reset(&c->arena);
 	c->res.article = a;
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;

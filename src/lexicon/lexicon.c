@@ -823,3 +823,8 @@ int kg_lex_load_builtin(struct kg_lexicon *lx)
 	}
 	return bad ? -1 : 0;
 }
+
+void *kg_lex_alloc(struct kg_lexicon *lx, size_t n)
+{
+	return kg_arena_zalloc(&lx->arena, n);
+}

@@ -156,4 +156,124 @@ struct kg_cameo {
 };
 const struct kg_cameo *kg_lex_cameo(const struct kg_lexicon *lx, const char *code);
 
+/*
+ * ---- PETRARCH/TABARI dictionaries (src/lexicon/petrarch.c) ----
+ *
+ * The field's CAMEO dictionaries are read into this same model: actors
+ * (KG_LEX_ACTOR, one entry per name and dated code, in file order, with
+ * from/until), agents (KG_LEX_AGENT, agent = "~GOV" suffix or "NGO~"
+ * prefix), discards (KG_LEX_DISCARD, KG_LEXF_STORY for story-level ones)
+ * and verbs (KG_LEX_RELATION whose extra is a struct kg_petr_verb, which
+ * leads to the verb block and its patterns).  Every entry read from these
+ * files carries KG_LEXF_PETR.  Everything is owned by the lexicon.
+ */
+enum {
+	KG_LEXF_PETR = 1 << 12,		/* read from a PETRARCH/TABARI file */
+	KG_LEXF_STORY = 1 << 13,	/* discard: voids the whole article */
+	KG_LEXF_GAPPED = 1 << 14,	/* index entry of a phrase whose words may be apart */
+};
+
+/* One element of a verb pattern ("- $ * FOR &ECONSANCT [172]"). */
+enum kg_petr_el {
+	KG_PETR_WORD = 1,	/* a literal word */
+	KG_PETR_SYN,		/* &SYNSET */
+	KG_PETR_SRC,		/* $ the source actor */
+	KG_PETR_TGT,		/* + the target actor */
+	KG_PETR_CMP,		/* % a compound actor: source and target among its members */
+	KG_PETR_SKIP,		/* ^ skip one noun phrase */
+};
+
+struct kg_petr_synset;
+
+struct kg_petr_elem {
+	unsigned char type;	/* enum kg_petr_el */
+	unsigned char joined;	/* written WORD_WORD: must follow the previous element at once */
+	unsigned char group;	/* 0, or '{' inside a noun phrase, '(' inside a prepositional one */
+	unsigned char cont;	/* continues its {...} or (...): a few words apart at most */
+	const char *word;	/* KG_PETR_WORD: normalised */
+	const struct kg_petr_synset *syn;	/* KG_PETR_SYN */
+};
+
+/* A word sequence: a synset member or a multi-word name. */
+struct kg_petr_seq {
+	const struct kg_petr_elem *v;
+	unsigned n;
+};
+
+struct kg_petr_synset {
+	const char *name;	/* without the '&' */
+	const struct kg_petr_seq *members;
+	unsigned n;
+	unsigned line;
+};
+
+/* Codes as written: "064", "032" + "033" for [032:033], "" for none; "---" is null. */
+struct kg_petr_codes {
+	char code[8], code2[8];
+};
+
+struct kg_petr_pattern {
+	const struct kg_petr_elem *pre, *post;	/* before and after the verb, in reading order */
+	unsigned npre, npost;
+	unsigned char verb_joined;	/* "IN_*": the verb follows the last pre element at once */
+	unsigned weight;	/* elements other than the verb: longer patterns are tried first */
+	unsigned line;
+	struct kg_petr_codes codes;
+};
+
+struct kg_petr_block {
+	const char *name;	/* "RESTORE" */
+	struct kg_petr_codes codes;
+	const struct kg_petr_pattern *pat;	/* sorted by weight, longest first */
+	unsigned npat;
+	const char *file;
+	unsigned line;
+};
+
+struct kg_petr_verb {
+	const struct kg_petr_block *block;
+	struct kg_petr_codes codes;	/* the verb's own code, else the block's */
+	unsigned char past;	/* a past form (-ED or irregular): rarely a noun */
+};
+
+/* A phrase with KG_LEXF_GAPPED: the entry is indexed under "\1" + its first
+ * word; extra points to this. */
+struct kg_petr_gap {
+	struct kg_petr_seq words;	/* all the words, the first included */
+	const struct kg_lex_entry *entry;	/* the real entry (actor or agent) */
+};
+
+/* Zeroed memory owned by the lexicon (freed by kg_lex_free). */
+void *kg_lex_alloc(struct kg_lexicon *lx, size_t n);
+
+/*
+ * Read a PETRARCH/TABARI dictionary of the given kind ("actors", "agents",
+ * "discards", "verbs") from path, or from memory (name is used in
+ * messages).  Bad lines are reported as "kgraph: FILE:LINE: reason" and
+ * skipped; the rest loads.  Returns the number of bad lines, or -1 when
+ * the file cannot be read.
+ */
+int kg_lex_load_petrarch(struct kg_lexicon *lx, const char *kind, const char *path);
+int kg_lex_load_petrarch_mem(struct kg_lexicon *lx, const char *kind, const char *name,
+			     const char *data, size_t len);
+
+/* Does the lexicon hold PETRARCH verbs (the coder then uses their patterns)? */
+int kg_lex_has_petrarch_verbs(const struct kg_lexicon *lx);
+
+/* Load only the CAMEO codebook of the built-in data (labels, Goldstein). */
+int kg_lex_load_codebook(struct kg_lexicon *lx);
+
+/*
+ * The words of text[0..n) as PETRARCH sees them, for dictionaries and
+ * text alike: lower case, '_' separates, "'s" and "n't" split off
+ * ("won't" -> "wo n't"), punctuation one token each.  fn gets each word's
+ * byte span in text and its normalised form.  Returns the word count.
+ */
+typedef void (*kg_lex_word_fn)(void *ctx, size_t off, size_t len, const char *w, size_t wlen,
+			       int punct);
+size_t kg_lex_words(const char *text, size_t n, kg_lex_word_fn fn, void *ctx);
+
+/* The yyyymmdd of "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" (19YY from 30), or 0. */
+int kg_lex_date(const char *s, size_t n);
+
 #endif

@@ -10,6 +10,7 @@
 	X(lexicon) \
 	X(coder) \
 	X(store) \
+	X(petrarch) \
 	X(export)
 
 #define X(name) void test_##name(void);
