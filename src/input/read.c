@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -54,33 +55,50 @@ void kg_src_release(struct kg_src *s)
 	s->own = NULL;
 }
 
-size_t kg_src_peek(struct kg_src *s, size_t n)
+/* Read once into the window (at least n bytes of room); 0 at end of input. */
+static size_t fill(struct kg_src *s, size_t n)
 {
 	size_t have = s->end - s->pos;
+	ssize_t got;
 
-	if (have >= n || s->eof || !s->f)
-		return have;
 	if (s->pos) {	/* slide the unread bytes to the front */
 		memmove(s->own, s->own + s->pos, have);
 		s->off += s->pos;
 		s->pos = 0;
 		s->end = have;
 	}
-	if (n > s->cap) {
+	if (n > s->cap || s->cap - s->end < 4096) {
 		s->cap = n < 65536 ? 65536 : n;
+		if (s->cap < s->end + 4096)
+			s->cap = s->end + 65536;
 		s->own = kg_xrealloc(s->own, s->cap);
 	}
 	s->p = s->own;
-	while (s->end < n && !s->eof) {
-		size_t got = fread(s->own + s->end, 1, s->cap - s->end, s->f);
-
-		s->end += got;
-		if (got == 0) {
-			s->eof = 1;
-			if (ferror(s->f))
-				s->err = errno ? errno : EIO;
-		}
+	/* read(2), not fread: a pipe hands on what it has, so JSONL streams. */
+	do
+		got = read(fileno(s->f), s->own + s->end, s->cap - s->end);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0) {
+		s->eof = 1;
+		if (got < 0)
+			s->err = errno;
+		return 0;
 	}
+	s->end += (size_t)got;
+	return (size_t)got;
+}
+
+size_t kg_src_peek(struct kg_src *s, size_t n)
+{
+	while (s->end - s->pos < n && !s->eof && s->f)
+		fill(s, n);
+	return s->end - s->pos;
+}
+
+size_t kg_src_avail(struct kg_src *s)
+{
+	if (s->end == s->pos && !s->eof && s->f)
+		fill(s, 65536);
 	return s->end - s->pos;
 }
 
@@ -90,7 +108,7 @@ int kg_src_line(struct kg_src *s, struct kg_buf *b, size_t max)
 	int toolong = 0;
 
 	for (;;) {
-		size_t have = kg_src_peek(s, 1), n;
+		size_t have = kg_src_avail(s), n;
 		const char *nl;
 
 		if (!have) {
@@ -116,7 +134,7 @@ int kg_src_line(struct kg_src *s, struct kg_buf *b, size_t max)
 int kg_src_rest(struct kg_src *s, struct kg_buf *b, size_t max)
 {
 	for (;;) {
-		size_t have = kg_src_peek(s, s->cap ? s->cap : 65536);
+		size_t have = kg_src_avail(s);
 
 		if (!have)
 			return s->err ? -1 : 0;
@@ -171,7 +189,7 @@ static enum kg_format detect(const char *name, const char *p, size_t n)
 
 static int read_src(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
 {
-	size_t n = kg_src_peek(s, KG_INPUT_PEEK);
+	size_t n = kg_src_avail(s);
 	enum kg_format fmt = o->format;
 
 	if (!n) {
@@ -179,7 +197,7 @@ static int read_src(struct kg_src *s, const struct kg_read_opts *o, kg_article_f
 			return kg_error("%s: read error: %s", s->name, strerror(s->err)), 1;
 		return kg_error("%s: empty input, skipped", s->name), 1;
 	}
-	if (kg_input_is_binary(s->p + s->pos, n))
+	if (kg_input_is_binary(s->p + s->pos, n < KG_INPUT_PEEK ? n : KG_INPUT_PEEK))
 		return kg_error("%s: binary file (NUL, control or non-UTF-8 bytes), skipped", s->name), 1;
 	if (fmt == KG_FMT_AUTO)
 		fmt = detect(s->name, s->p + s->pos, n);

@@ -36,6 +36,9 @@ void kg_src_release(struct kg_src *s);
 /* Make at least n bytes visible at p + pos (fewer at end of input); returns
  * how many are. */
 size_t kg_src_peek(struct kg_src *s, size_t n);
+/* The bytes at hand, reading once if there are none (a pipe gives what
+ * it has: no waiting for more); 0 at end of input. */
+size_t kg_src_avail(struct kg_src *s);
 /* Append the next line (with its '\n') to b.  Returns 1, 0 at end of input,
  * -1 on a read error, -2 when the line is longer than max (the rest of the
  * line is skipped). */
