@@ -137,7 +137,7 @@ static int is_ours(struct kg_store *st, int version)
 
 static int migrate(struct kg_store *st)
 {
-	int v, latest = latest_version(), ours;
+	int v, now, latest = latest_version(), ours;
 
 	if (user_version(st, &v) < 0)
 		return -1;
@@ -159,6 +159,14 @@ static int migrate(struct kg_store *st)
 
 		if (exec(st, "BEGIN IMMEDIATE") < 0)
 			return -1;
+		/* Another kgraph may have migrated while we waited for the lock. */
+		if (user_version(st, &now) < 0 || now > v) {
+			exec(st, "ROLLBACK");
+			if (now <= v)
+				return -1;
+			v = now;
+			continue;
+		}
 		pragma = sqlite3_mprintf("PRAGMA user_version = %d", v + 1);
 		if (exec(st, m->data) < 0 || exec(st, pragma) < 0) {
 			sqlite3_free(pragma);
@@ -189,7 +197,8 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	/* Wait for another writer; KGRAPH_BUSY_TIMEOUT (ms) lets tests wait less. */
+	sqlite3_busy_timeout(st->db, getenv("KGRAPH_BUSY_TIMEOUT") ? atoi(getenv("KGRAPH_BUSY_TIMEOUT")) : 10000);
 	/* Check the file before anything can write to it: a file that is not
 	 * ours must be left exactly as it was. */
 	if (exec(st, "PRAGMA foreign_keys = ON") < 0) {
