@@ -213,6 +213,17 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 			kg_store_close(st);
 			return -1;
 		}
+		if (sqlite3_db_readonly(st->db, "main") == 1) {	/* SQLite fell back to read-only */
+			kg_error("%s: cannot write to the database: attempt to write a readonly database", path);
+			kg_store_close(st);
+			return -1;
+		}
+		if (v > latest_version()) {	/* before WAL: that would change the file */
+			kg_error("%s: database schema version %d is newer than this kgraph (%d): upgrade kgraph",
+				 path, v, latest_version());
+			kg_store_close(st);
+			return -1;
+		}
 		if (exec(st, "PRAGMA journal_mode = WAL") < 0 ||
 		    exec(st, "PRAGMA synchronous = NORMAL") < 0) {
 			kg_store_close(st);
