@@ -135,13 +135,48 @@ static int is_ours(struct kg_store *st, int version)
 	return ours && version > 0;
 }
 
+/* How long to wait for another writer; KGRAPH_BUSY_TIMEOUT (ms) lets
+ * tests wait less. */
+static int busy_ms(void)
+{
+	const char *e = getenv("KGRAPH_BUSY_TIMEOUT");
+
+	return e && *e ? atoi(e) : 10000;
+}
+
+/* Switching a new store to WAL needs an exclusive lock, and SQLite does not
+ * call the busy handler for it when another kgraph is opening the same new
+ * file ("database is locked" at once): retry for the busy timeout. */
+static int set_wal(struct kg_store *st)
+{
+	int rc, waited = 0;
+
+	while ((rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < busy_ms()) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+	return rc == SQLITE_OK ? 0 : db_error(st, "cannot switch to WAL");
+}
+
+/* The schema version and is_ours() from one snapshot: another kgraph may
+ * be creating the store right now.  1 ours, 0 not, -1 error. */
+static int check_file(struct kg_store *st, int *v)
+{
+	int ours;
+
+	if (exec(st, "BEGIN") < 0)
+		return -1;
+	ours = user_version(st, v) < 0 ? -1 : is_ours(st, *v);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return ours;
+}
+
 static int migrate(struct kg_store *st)
 {
 	int v, now, latest = latest_version(), ours;
 
-	if (user_version(st, &v) < 0)
-		return -1;
-	if ((ours = is_ours(st, v)) < 0)
+	if ((ours = check_file(st, &v)) < 0)
 		return db_error(st, "not a database");
 	if (!ours)
 		return kg_error("%s: not a kgraph database (refusing to touch it)", st->path);
@@ -197,8 +232,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	/* Wait for another writer; KGRAPH_BUSY_TIMEOUT (ms) lets tests wait less. */
-	sqlite3_busy_timeout(st->db, getenv("KGRAPH_BUSY_TIMEOUT") ? atoi(getenv("KGRAPH_BUSY_TIMEOUT")) : 10000);
+	sqlite3_busy_timeout(st->db, busy_ms());
 	/* Check the file before anything can write to it: a file that is not
 	 * ours must be left exactly as it was. */
 	if (exec(st, "PRAGMA foreign_keys = ON") < 0) {
@@ -207,7 +241,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 	}
 	if (!(flags & KG_STORE_READONLY)) {
 		int v, ours = 0;
-		if (user_version(st, &v) < 0 || (ours = is_ours(st, v)) <= 0) {
+		if ((ours = check_file(st, &v)) <= 0) {
 			if (ours <= 0)
 				kg_error("%s: not a kgraph database (refusing to touch it)", path);
 			kg_store_close(st);
@@ -224,7 +258,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 			kg_store_close(st);
 			return -1;
 		}
-		if (exec(st, "PRAGMA journal_mode = WAL") < 0 ||
+		if (set_wal(st) < 0 ||
 		    exec(st, "PRAGMA synchronous = NORMAL") < 0) {
 			kg_store_close(st);
 			return -1;
@@ -251,18 +285,33 @@ void kg_store_close(struct kg_store *st)
 	free(st);
 }
 
+/* A statement left on a row (a lookup that found something) keeps its read
+ * snapshot open after COMMIT; the next BEGIN IMMEDIATE then cannot take the
+ * write lock once another process has written, and SQLite answers
+ * SQLITE_BUSY at once (no busy wait: it would deadlock).  So reset them all
+ * at each transaction's ends. */
+static void reset_all(struct kg_store *st)
+{
+	for (int i = 0; i < ST_N; i++)
+		if (st->stmt[i])
+			sqlite3_reset(st->stmt[i]);
+}
+
 int kg_store_begin(struct kg_store *st)
 {
+	reset_all(st);
 	return exec(st, "BEGIN IMMEDIATE");
 }
 
 int kg_store_commit(struct kg_store *st)
 {
+	reset_all(st);
 	return exec(st, "COMMIT");
 }
 
 void kg_store_rollback(struct kg_store *st)
 {
+	reset_all(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
