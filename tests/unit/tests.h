@@ -9,7 +9,8 @@
 	X(text) \
 	X(lexicon) \
 	X(coder) \
-	X(store)
+	X(store) \
+	X(input)
 
 #define X(name) void test_##name(void);
 KG_TEST_SUITES
