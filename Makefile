@@ -123,7 +123,7 @@ build/fuzz/obj/%.o: src/%.c | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(KG_CFLAGS) $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 
-build/fuzz/obj/gen/embedded.o: build/gen/embedded.c
+build/fuzz/obj/gen/embedded.o: $(B)/gen/embedded.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(KG_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
@@ -144,5 +144,24 @@ fuzz-run: fuzz
 	done
 
 .PHONY: fuzz fuzz-run
+
+# The whole test suite with every kgraph run (and the unit tests) under
+# valgrind memcheck: no error and no leak of ours (docs/reliability.md;
+# library suppressions in tests/valgrind.supp).  Slow: minutes.
+VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+     --suppressions=$(CURDIR)/tests/valgrind.supp --log-file=$(CURDIR)/build/memcheck/vg.%p.log
+memcheck: install-deps
+	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
+	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log
+	@for p in kgraph unit-tests; do \
+	  printf '#!/bin/sh\nexec $(VG) %s "$$@"\n' $(CURDIR)/build/$$p > build/memcheck/$$p; \
+	  chmod +x build/memcheck/$$p; done
+	KG_BUILD=build/memcheck KG_VALGRIND=1 tests/run
+	@bad=$$(find build/memcheck -name 'vg.*.log' -size +0 | wc -l); \
+	 if [ "$$bad" -ne 0 ]; then echo "memcheck: $$bad runs with errors or leaks:"; \
+	   find build/memcheck -name 'vg.*.log' -size +0 | head -n 5; exit 1; fi; \
+	 echo "memcheck: $$(ls build/memcheck/vg.*.log | wc -l) runs, no errors, no leaks"
+
+.PHONY: memcheck
 
 -include $(shell find build -name '*.d' 2>/dev/null)
