@@ -154,7 +154,7 @@ memcheck: install-deps
 	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
 	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log
 	@for p in kgraph unit-tests; do \
-	  printf '#!/bin/sh\nexec $(VG) %s "$$@"\n' $(CURDIR)/build/$$p > build/memcheck/$$p; \
+	  { echo '#!/bin/sh'; echo 'exec $(VG) $(CURDIR)/build/'$$p' "$$@"'; } > build/memcheck/$$p; \
 	  chmod +x build/memcheck/$$p; done
 	KG_BUILD=build/memcheck KG_VALGRIND=1 tests/run
 	@bad=$$(find build/memcheck -name 'vg.*.log' -size +0 | wc -l); \
