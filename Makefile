@@ -113,7 +113,8 @@ clean:
 FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 3
 FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_SRC    = $(sort $(wildcard fuzz/*.c))
+# (fuzz/petrarch.c needs src/lexicon/petrarch.c: built once that is there)
+FUZZ_SRC    = $(filter-out $(if $(wildcard src/lexicon/petrarch.c),,fuzz/petrarch.c),$(sort $(wildcard fuzz/*.c)))
 FUZZ_BIN    = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_LIB    = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embedded.o
 

@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 out=$1
-mkdir -p "$out/split" "$out/coder" "$out/read" "$out/lexicon"
+mkdir -p "$out/split" "$out/coder" "$out/read" "$out/lexicon" "$out/petrarch"
 n=0
 for f in data/samples/*; do
 	n=$((n + 1))
@@ -35,5 +35,10 @@ for t in countries actors agents places relations cameo; do
 	relations) f=data/relations.tsv ;; cameo) f=data/cameo.tsv ;; *) f=data/dict/$t.tsv ;;
 	esac
 	[ -f "$f" ] && { printf "\\$(printf %03o "$i")"; head -c 4000 "$f"; } > "$out/lexicon/$t"
+	i=$((i + 1))
+done
+i=0
+for k in actors agents discards verbs; do
+	{ printf "\\$(printf %03o "$i")"; cat "fuzz/seeds/petrarch/$k"; } > "$out/petrarch/$k"
 	i=$((i + 1))
 done
