@@ -153,7 +153,7 @@ VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
      --suppressions=$(CURDIR)/tests/valgrind.supp --log-file=$(CURDIR)/build/memcheck/vg.%p.log
 memcheck: install-deps
 	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
-	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log
+	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log && chmod 1777 build/memcheck
 	@for p in kgraph unit-tests; do \
 	  { echo '#!/bin/sh'; echo 'exec $(VG) $(CURDIR)/build/'$$p' "$$@"'; } > build/memcheck/$$p; \
 	  chmod +x build/memcheck/$$p; done
