@@ -232,6 +232,18 @@ int kg_read_json(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn f
 	return ret;
 }
 
+/* Does the next non-blank line open an object?  ('{' on the line after an
+ * unfinished first line: JSONL with a broken line 1, not JSON over lines.) */
+static int next_line_is_object(struct kg_src *s)
+{
+	size_t n = kg_src_peek(s, 4096), i = 0;
+	const char *p = s->p + s->pos;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+		i++;
+	return i < n && p[i] == '{';
+}
+
 int kg_read_jsonl(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
 {
 	struct kg_buf line = KG_BUF_INIT, where = KG_BUF_INIT;
@@ -264,7 +276,8 @@ int kg_read_jsonl(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn 
 			continue;	/* blank line */
 		rep = kg_input_repair(&line, s->name, lineno, off) > 0;
 		v = json_loadb(line.s, line.len, JSON_DECODE_ANY, &e);
-		if (!v && first && o->format == KG_FMT_AUTO) {
+		if (!v && first && o->format == KG_FMT_AUTO && json_error_code(&e) ==
+		    json_error_premature_end_of_input && !next_line_is_object(s)) {
 			/* Not one object per line: a JSON text over several lines. */
 			r = json_rest(s, &line, o, fn, ctx);
 			bad = r < 0 ? r : bad + r + rep;
@@ -273,7 +286,7 @@ int kg_read_jsonl(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn 
 		first = 0;
 		bad += rep;
 		if (!v) {
-			kg_error("%s:%zu:%d: %s", s->name, lineno, e.column, e.text);
+			kg_error("%s:%zu:%d: %s", s->name, lineno, e.column > 0 ? e.column : e.position, e.text);
 			bad++;
 			continue;
 		}

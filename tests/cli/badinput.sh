@@ -96,6 +96,12 @@ expect_err '^kgraph: mixed.jsonl:6: "text" must be a string, not an integer' "wr
 expect_err '^kgraph: mixed.jsonl:7: article has no "text"' "missing text"
 [ "$(wc -l < "$T/err")" -eq 5 ] || fail "malformed JSONL: one line per bad line: $(cat "$T/err")"
 [ "$(count jl.db "SELECT group_concat(ext_id) FROM articles")" = "j1,j3,j8" ] || fail "good JSONL lines: $(count jl.db "SELECT group_concat(ext_id) FROM articles")"
+# A broken first line does not turn JSONL into one JSON text.
+printf '{"id": "x", "text": 5\n{"id": "good.txt", "text": "The Taliban condemned the attack by ISKP on Monday."}\n' > first.jsonl
+run "$KG" -q -d first.db ingest first.jsonl
+expect_rc 1 "broken first JSONL line"; expect_one_error_line "broken first JSONL line"
+expect_err "first.jsonl:1:[0-9]*: '}' expected" "broken first JSONL line"
+[ "$(count first.db "SELECT group_concat(ext_id) FROM articles")" = "good.txt" ] || fail "broken first JSONL line: line 2 stored"
 # JSON of the wrong shape.
 # (good.json is good.txt as JSON, for the cases that force --format json)
 printf '{"id": "good.txt", "text": "The Taliban condemned the attack by ISKP on Monday."}\n' > good.json
