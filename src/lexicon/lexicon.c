@@ -462,7 +462,8 @@ static int load_places(struct kg_lexicon *lx, const struct line *l)
 {
 	struct place_ctx c;
 
-	if (l->nf < 4 || !l->n[0] || !l->n[1])
+	/* country may be "-": seas, straits and disputed areas. */
+	if (l->nf < 4 || !l->n[0])
 		return -1;
 	c.name = dup_field(lx, l, 0);
 	c.country = dup_field(lx, l, 1);
