@@ -80,7 +80,8 @@ wait $kpid || fail "streamed ingest failed: $(cat "$T/ferr")"
 if [ -z "${KG_VALGRIND:-}" ]; then
 	awk 'BEGIN { for (i = 0; i < 4000; i++) printf "{\"id\": %d, \"text\": \"Report %d says little.\"}\n", i, i }' > small.jsonl
 	awk 'BEGIN { for (i = 0; i < 40000; i++) printf "{\"id\": %d, \"text\": \"Report %d says little.\"}\n", i, i }' > large.jsonl
-	rss() { python3 -c 'import resource, subprocess, sys
+	# (ASan keeps freed memory in quarantine: none here, so RSS is live memory)
+	rss() { ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=0:thread_local_quarantine_size_kb=0" python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$KG" extract "$1"; }
 	s=$(rss small.jsonl) l=$(rss large.jsonl)
