@@ -36,16 +36,21 @@ const struct kg_command kg_commands[] = {
 	{"query", cmd_query, "query [--format F] SQL",
 	 "run read-only SQL on the database",
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
-	{"export", cmd_export, "export --format dot [-o FILE]",
+	{"export", cmd_export, "export --format F [-o FILE|DIR] [filters]",
 	 "write the graph for other tools",
-	 "  --format F      dot\n"
-	 "  -o FILE         output file (default stdout)\n"},
-	{"render", cmd_render, "render [-T svg|png|pdf] [-K dot|neato|sfdp|auto] -o FILE",
+	 "  --format F      dot|json|graphml|gexf|csv|gdelt|html (default dot)\n"
+	 "  -o FILE         output file (default stdout); for csv a folder that gets\n"
+	 "                  nodes.csv and relationships.csv (Neo4j import)\n"
+	 "  -K ENGINE       html: layout engine, as for render (default auto)\n"
+	 "  --title TEXT    a title (html, json, gexf)\n"
+	 KG_FILTER_HELP},
+	{"render", cmd_render, "render [-T svg|png|pdf] [-K dot|neato|sfdp|auto] -o FILE [filters]",
 	 "lay out and draw the graph",
 	 "  -T FORMAT       svg|png|pdf (default svg)\n"
 	 "  -K ENGINE       dot|neato|sfdp|auto (default auto: sfdp for large graphs)\n"
 	 "  --title TEXT    a title above the diagram\n"
-	 "  -o FILE         output file (required; - for stdout)\n"},
+	 "  -o FILE         output file (required; - for stdout)\n"
+	 KG_FILTER_HELP},
 	{"help", cmd_help, "help [COMMAND]", "show help for kgraph or a command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 	{NULL, NULL, NULL, NULL, NULL}

@@ -1,56 +1,116 @@
 /*
  * export.c: `kgraph export`: the graph in formats other tools read.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
 #include "export/export.h"
 #include "store/store.h"
 
+/* The folder for a format that writes several files (csv): made if
+ * missing, refused if it is something else. */
+static int make_dir(const char *path)
+{
+	struct stat sb;
+
+	if (mkdir(path, 0777) == 0)
+		return 0;
+	if (errno == EEXIST && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		return kg_error("%s: exists and is not a folder (csv writes nodes.csv and"
+				" relationships.csv into a folder)", path);
+	return kg_error("%s:", path);
+}
+
 int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
+		{"engine", required_argument, NULL, 'K'},
+		{"title", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
+		KG_FILTER_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
-	struct kg_graph_opts go = {"dot", NULL, NULL};
+	struct kg_graph_opts go = {"dot", "auto", NULL, NULL, NULL};
+	struct kg_filter_args fa = {0};
 	const char *path = NULL;
 	struct kg_store *st = NULL;
-	FILE *out;
-	int c, ret = KG_EXIT_FAIL;
+	FILE *out = NULL;
+	int c, r, ret = KG_EXIT_USAGE;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:o:K:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "dot"))
-				return kg_usage_error(ctx, "unknown format '%s'", optarg);
+			if (kg_export_format(optarg) < 0) {
+				kg_usage_error(ctx, "unknown format '%s' (%s)", optarg, kg_export_formats());
+				goto out;
+			}
 			go.format = optarg;
 			break;
 		case 'o':
 			path = optarg;
 			break;
+		case 'K':
+			if (strcmp(optarg, "dot") && strcmp(optarg, "neato") && strcmp(optarg, "sfdp") &&
+			    strcmp(optarg, "auto")) {
+				kg_usage_error(ctx, "unknown engine '%s' (dot|neato|sfdp|auto)", optarg);
+				goto out;
+			}
+			go.engine = optarg;
+			break;
+		case 't':
+			go.title = optarg;
+			break;
 		case 'h':
 			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
+			ret = KG_EXIT_OK;
+			goto out;
 		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			if ((r = kg_filter_option(&fa, c, optarg, ctx)) == 1)
+				break;
+			if (r == 0)
+				kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			goto out;
 		}
 	}
-	if (optind != argc)
-		return kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+	if (optind != argc) {
+		kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (kg_export_needs_dir(go.format) && (!path || !strcmp(path, "-"))) {
+		kg_usage_error(ctx, "--format %s writes two files: give a folder with -o DIR", go.format);
+		goto out;
+	}
+	if ((r = kg_filter_finish(&fa, ctx))) {
+		ret = r;
+		goto out;
+	}
+	go.filter = &fa.f;
+	go.path = path;
+	ret = KG_EXIT_FAIL;
 	if (kg_store_open(ctx->db, KG_STORE_READONLY, &st) < 0)
-		return KG_EXIT_FAIL;
-	if ((out = kg_open_output(path))) {
-		int w = kg_graph_write(st, &go, out);
+		goto out;
+	if (kg_export_needs_dir(go.format)) {
+		if (make_dir(path) == 0 && kg_export_write(st, &go, NULL) == 0)
+			ret = KG_EXIT_OK;
+	} else if ((out = kg_open_output(path))) {
+		int w = kg_export_write(st, &go, out);
 		if (kg_close_output(out, path) == 0 && w == 0)
 			ret = KG_EXIT_OK;
+		else if (path && strcmp(path, "-"))
+			remove(path);	/* no truncated export left behind */
 	}
+out:
 	kg_store_close(st);
+	kg_filter_args_release(&fa);
 	return ret;
 }

@@ -23,28 +23,34 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"output", required_argument, NULL, 'o'},
 		{"title", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
+		KG_FILTER_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	static const char *const formats[] = {"svg", "png", "pdf", NULL};
 	static const char *const engines[] = {"dot", "neato", "sfdp", "auto", NULL};
-	struct kg_graph_opts go = {"svg", "auto", NULL};
+	struct kg_graph_opts go = {"svg", "auto", NULL, NULL, NULL};
+	struct kg_filter_args fa = {0};
 	const char *path = NULL;
 	struct kg_store *st = NULL;
 	FILE *out;
-	int c, ret = KG_EXIT_FAIL;
+	int c, r, ret = KG_EXIT_USAGE;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+T:K:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'T':
-			if (!one_of(optarg, formats))
-				return kg_usage_error(ctx, "unknown format '%s' (svg|png|pdf)", optarg);
+			if (!one_of(optarg, formats)) {
+				kg_usage_error(ctx, "unknown format '%s' (svg|png|pdf)", optarg);
+				goto out;
+			}
 			go.format = optarg;
 			break;
 		case 'K':
-			if (!one_of(optarg, engines))
-				return kg_usage_error(ctx, "unknown engine '%s' (dot|neato|sfdp|auto)", optarg);
+			if (!one_of(optarg, engines)) {
+				kg_usage_error(ctx, "unknown engine '%s' (dot|neato|sfdp|auto)", optarg);
+				goto out;
+			}
 			go.engine = optarg;
 			break;
 		case 'o':
@@ -55,22 +61,41 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			break;
 		case 'h':
 			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
+			ret = KG_EXIT_OK;
+			goto out;
 		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			if ((r = kg_filter_option(&fa, c, optarg, ctx)) == 1)
+				break;
+			if (r == 0)
+				kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			goto out;
 		}
 	}
-	if (optind != argc)
-		return kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
-	if (!path)
-		return kg_usage_error(ctx, "give an output file with -o");
+	if (optind != argc) {
+		kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (!path) {
+		kg_usage_error(ctx, "give an output file with -o");
+		goto out;
+	}
+	if ((r = kg_filter_finish(&fa, ctx))) {
+		ret = r;
+		goto out;
+	}
+	go.filter = &fa.f;
+	ret = KG_EXIT_FAIL;
 	if (kg_store_open(ctx->db, KG_STORE_READONLY, &st) < 0)
-		return KG_EXIT_FAIL;
+		goto out;
 	if ((out = kg_open_output(path))) {
 		int w = kg_graph_write(st, &go, out);
 		if (kg_close_output(out, path) == 0 && w == 0)
 			ret = KG_EXIT_OK;
+		else if (strcmp(path, "-"))
+			remove(path);	/* no half-drawn picture left behind */
 	}
+out:
 	kg_store_close(st);
+	kg_filter_args_release(&fa);
 	return ret;
 }

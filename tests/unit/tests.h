@@ -10,6 +10,7 @@
 	X(lexicon) \
 	X(coder) \
 	X(store) \
+	X(export) \
 	X(input)
 
 #define X(name) void test_##name(void);
