@@ -91,6 +91,15 @@ demo: install-deps
 	$(B)/kgraph -d $(B)/demo.db render -T svg -o $(B)/demo.svg
 	@echo "demo: wrote $(B)/demo.svg"
 
+# The store's entity diagram, drawn from the schema by kgraph itself
+# (docs/schema.md); a CLI test checks docs/schema.dot is current.
+docs/schema.dot: $(B)/kgraph schema/*.sql
+	$(B)/kgraph schema > $@.tmp && mv $@.tmp $@
+docs/schema.svg: docs/schema.dot
+	dot -Tsvg docs/schema.dot > $@.tmp && mv $@.tmp $@
+schema-docs: docs/schema.svg
+.PHONY: schema-docs
+
 install: $(B)/kgraph
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp -f $(B)/kgraph $(DESTDIR)$(BINDIR)/kgraph

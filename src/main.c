@@ -27,15 +27,17 @@ const struct kg_command kg_commands[] = {
 	{"ingest", cmd_ingest, "ingest [options] PATH...|-",
 	 "code articles and store the triples in the database",
 	 "  --format F      input format: auto|text|json|jsonl (default auto)\n"
-	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"},
+	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
+	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"},
 	{"extract", cmd_extract, "extract [options] PATH...|-",
 	 "code articles and print the triples (no database)",
 	 "  --format F      output: jsonl|tsv (default jsonl)\n"
 	 "  --input-format F  auto|text|json|jsonl (default auto)\n"
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"},
-	{"query", cmd_query, "query [--format F] SQL",
+	{"query", cmd_query, "query [--format F] [--param NAME=VALUE]... SQL",
 	 "run read-only SQL on the database",
-	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
+	 "  --param N=V     bind V to :N, @N or $N in the SQL (numbers bind as numbers)\n"},
 	{"export", cmd_export, "export --format F [-o FILE|DIR] [filters]",
 	 "write the graph for other tools",
 	 "  --format F      dot|json|graphml|gexf|csv|gdelt|html (default dot)\n"
@@ -51,6 +53,41 @@ const struct kg_command kg_commands[] = {
 	 "  --title TEXT    a title above the diagram\n"
 	 "  -o FILE         output file (required; - for stdout)\n"
 	 KG_FILTER_HELP},
+	{"search", cmd_search, "search [--format F] [--limit N] [--fts] WORDS...",
+	 "find stored sentences by full-text search, with their triples",
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
+	 "  --limit N       at most N sentences (default 50)\n"
+	 "  --fts           WORDS are an FTS5 query (OR, NEAR, \"phrase\", prefix*)\n"},
+	{"actors", cmd_actors, "actors [--unresolved] [--type T] [--limit N] [--format F]",
+	 "list actors by mentions; --unresolved: names no dictionary knows",
+	 "  --unresolved    only names no dictionary resolved, most frequent first\n"
+	 "  --type T        only actors of type T (state, person, armed_group ...)\n"
+	 "  --limit N       at most N rows\n"
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	{"neighbors", cmd_neighbors, "neighbors [--depth N] [--format F] ACTOR",
+	 "actors related to ACTOR (name, code or alias), nearest first",
+	 "  --depth N       follow relations N steps out (default 1, at most 6)\n"
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	{"timeline", cmd_timeline, "timeline [--undated] [--limit N] [--format F] ACTOR",
+	 "the dated events of ACTOR in order, with their counts",
+	 "  --undated       also list undated events (last)\n"
+	 "  --limit N       at most N rows\n"
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	{"path", cmd_path, "path [--max-depth N] [--format F] ACTOR ACTOR",
+	 "the shortest chain of relations between two actors",
+	 "  --max-depth N   give up beyond N links (default 6)\n"
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	{"stats", cmd_stats, "stats [--verify] [--format F]", "count what the database holds",
+	 "  --verify        recount the counted (events, edges, full text); exit 1 if off\n"
+	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"},
+	{"dict", cmd_dict, "dict add NAME --code CODE --type TYPE [--alias A]... [--country C] | dict list [--format F] | dict remove NAME",
+	 "the user dictionary kept in the database, used by every ingest",
+	 "  add NAME        add (or replace) an actor: --code CAMEO code, --type state|person|...,\n"
+	 "                  --alias another name (repeatable), --country ISO3\n"
+	 "  list            the entries, with their aliases\n"
+	 "  remove NAME     drop an entry\n"
+	 "then `kgraph ingest --reextract` re-codes the stored articles with it.\n"},
+	{"schema", cmd_schema, "schema", "print the store's entity diagram as DOT (see docs/schema.md)", ""},
 	{"help", cmd_help, "help [COMMAND]", "show help for kgraph or a command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 	{NULL, NULL, NULL, NULL, NULL}

@@ -36,6 +36,14 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_help(int argc, char **argv, struct kg_cmd_ctx *ctx);
 int cmd_version(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_search(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_neighbors(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_timeline(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_path(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_stats(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_dict(int argc, char **argv, struct kg_cmd_ctx *ctx);
+int cmd_schema(int argc, char **argv, struct kg_cmd_ctx *ctx);
 
 /* Helpers (src/cmd/common.c). */
 
@@ -65,6 +73,59 @@ struct kg_read_opts;
 typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		kg_sink_fn sink, void *ctx);
+/* The same with a lexicon the caller built (borrowed; NULL: the built-in). */
+struct kg_lexicon;
+int kg_pipeline_lex(const struct kg_lexicon *lx, char **paths, int npaths,
+		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx);
+
+/*
+ * The lexicon ingest codes with (src/cmd/dict.c): the user dictionary kept
+ * in the store, whose entries win over built-in ones for the same words,
+ * then the built-in dictionaries.  Free with kg_lex_free; NULL after a
+ * message.
+ */
+struct kg_lexicon *kg_dict_lexicon(struct kg_store *st);
+/*
+ * The read-only questions (src/cmd/ask.c).  kg_cmd_format parses a lone
+ * --format F option (leaves optind at the first argument; -1 after a
+ * usage error).  kg_cmd_rows opens the store read-only, runs sql with
+ * the parameters ?1..?n bound (strings of digits as integers, NULL as
+ * NULL) and writes the rows (json_cols: see kg_rows_write_nested); it
+ * returns an exit code.  kg_cmd_actor finds the actors an argument names
+ * (name, code or alias; *ids to free): their number, 0 after a message
+ * when none, -1.
+ */
+int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv);
+int kg_cmd_rows(const struct kg_cmd_ctx *ctx, int format, const char *sql,
+		const char *const *params, int nparams, unsigned long json_cols);
+int kg_cmd_actor(struct kg_store *st, const char *name, long long **ids);
+/* A walk (store.h) as JSON [[id, depth, via], ...] for json_each(); free it. */
+struct kg_walk;
+char *kg_cmd_walk_json(const struct kg_walk *w);
+/*
+ * For neighbors and path: after a CTE w(id, depth, via), KG_CMD_REL adds
+ * rel(id, via, r, m): the relations linking w.via to w.id, one per
+ * direction and CAMEO code, "→ attacked [190]" with arrows seen from via,
+ * with m mentions, strongest first; and rels(id, via, r, m): all of one
+ * pair in one row.  Join it with KG_CMD_RELS_JOIN (one lookup per row:
+ * correlated subqueries over rel scanned it once per row).
+ */
+#define KG_CMD_REL \
+	", rel (id, via, r, m) AS MATERIALIZED (SELECT w.id, w.via," \
+	" CASE WHEN u.subject_id = w.via THEN '→ ' ELSE '← ' END || u.predicate" \
+	" || ' [' || u.cameo || ']', sum(u.mentions) FROM w JOIN unique_events u" \
+	" ON (u.subject_id = w.via AND u.object_id = w.id) OR (u.subject_id = w.id AND u.object_id = w.via)" \
+	" WHERE w.depth > 0 GROUP BY w.id, w.via, u.subject_id = w.via, u.cameo" \
+	" ORDER BY w.id, w.via, sum(u.mentions) DESC, u.cameo)," \
+	" rels (id, via, r, m) AS (SELECT id, via," \
+	" group_concat(r || CASE WHEN m > 1 THEN ' ×' || m ELSE '' END, '; '), sum(m)" \
+	" FROM rel GROUP BY id, via)"
+#define KG_CMD_RELS_JOIN " LEFT JOIN rels ON rels.id = w.id AND rels.via = w.via"
+
+/* ingest --reextract: re-code every stored article with lx, each under
+ * its own savepoint, in batches.  Returns the number of articles that
+ * failed (left as they were), or -1. */
+int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx);
 
 /*
  * The graph filters shared by export and render (src/cmd/filter.c).  Put

@@ -30,15 +30,24 @@ static int one_article(const struct kg_article *a, void *vrun)
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		kg_sink_fn sink, void *ctx)
 {
-	struct kg_lexicon *lx = kg_lex_new();
+	return kg_pipeline_lex(NULL, paths, npaths, ro, sink, ctx);
+}
+
+int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
+		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx)
+{
+	struct kg_lexicon *lx = NULL;
 	struct run r = {0};
 	int i, rc;
 
-	if (kg_lex_load_builtin(lx) < 0) {
-		kg_lex_free(lx);
-		return -1;
+	if (!given) {
+		lx = kg_lex_new();
+		if (kg_lex_load_builtin(lx) < 0) {
+			kg_lex_free(lx);
+			return -1;
+		}
 	}
-	r.coder = kg_coder_new(lx);
+	r.coder = kg_coder_new(given ? given : lx);
 	r.sink = sink;
 	r.ctx = ctx;
 	for (i = 0; i < npaths; i++) {

@@ -32,6 +32,11 @@ int kg_rows_format(const char *name);	/* -1 if unknown */
 const char *kg_rows_formats(void);	/* "table|csv|tsv|json|jsonl" */
 /* Step s to the end, writing every row; returns 0 or -1 (SQL error, reported). */
 int kg_rows_write(FILE *out, int format, sqlite3_stmt *s, const char *what);
+/* The same, where bit i of json_cols marks column i as JSON text: json
+ * and jsonl embed it as a value, the other formats print the text. */
+int kg_rows_write_nested(FILE *out, int format, sqlite3_stmt *s, const char *what,
+			 unsigned long json_cols);
+int kg_rows_is_json(int format);	/* json or jsonl */
 
 /* Diagrams and graph exports. */
 struct kg_filter;

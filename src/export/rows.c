@@ -58,8 +58,15 @@ static void tsv_field(FILE *out, const char *s)
 	}
 }
 
-static json_t *json_value(sqlite3_stmt *s, int i)
+static json_t *json_value(sqlite3_stmt *s, int i, unsigned long json_cols)
 {
+	if (i < (int)(8 * sizeof json_cols) && (json_cols >> i & 1) &&
+	    sqlite3_column_type(s, i) == SQLITE_TEXT) {
+		json_t *j = json_loadb((const char *)sqlite3_column_text(s, i),
+				       (size_t)sqlite3_column_bytes(s, i), JSON_DECODE_ANY, NULL);
+		if (j)
+			return j;
+	}
 	switch (sqlite3_column_type(s, i)) {
 	case SQLITE_INTEGER:
 		return json_integer(sqlite3_column_int64(s, i));
@@ -145,6 +152,17 @@ static int write_table(FILE *out, sqlite3_stmt *s, int *rc)
 
 int kg_rows_write(FILE *out, int format, sqlite3_stmt *s, const char *what)
 {
+	return kg_rows_write_nested(out, format, s, what, 0);
+}
+
+int kg_rows_is_json(int format)
+{
+	return format == F_JSON || format == F_JSONL;
+}
+
+int kg_rows_write_nested(FILE *out, int format, sqlite3_stmt *s, const char *what,
+			 unsigned long json_cols)
+{
 	int nc = sqlite3_column_count(s), i, rc = SQLITE_DONE, first = 1;
 
 	if (format == F_TABLE) {
@@ -176,7 +194,7 @@ int kg_rows_write(FILE *out, int format, sqlite3_stmt *s, const char *what)
 		} else {
 			json_t *o = json_object();
 			for (i = 0; i < nc; i++)
-				json_object_set_new(o, sqlite3_column_name(s, i), json_value(s, i));
+				json_object_set_new(o, sqlite3_column_name(s, i), json_value(s, i, json_cols));
 			if (format == F_JSON)
 				fputs(first ? "\n" : ",\n", out);
 			json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));

@@ -1,0 +1,84 @@
+/*
+ * neighbors.c: `kgraph neighbors ACTOR [--depth N]`: the actors related
+ * to ACTOR (either direction), nearest first, each with the relations
+ * that link it to the actor it was reached from.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "cmd/cmd.h"
+#include "export/export.h"
+#include "store/store.h"
+
+static const char sql[] =
+	"WITH w (id, depth, via) AS (SELECT json_extract(value, '$[0]'),"
+	" json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1))"
+	KG_CMD_REL
+	" SELECT w.depth AS depth, a.name AS actor, a.code AS code, a.type AS type, v.name AS via,"
+	" rels.r AS relations,"
+	" rels.m AS mentions"
+	" FROM w JOIN actors a ON a.id = w.id JOIN actors v ON v.id = w.via" KG_CMD_RELS_JOIN
+	" WHERE w.depth > 0 ORDER BY w.depth, mentions DESC, a.name";
+
+#define MAX_DEPTH 6
+#define MAX_NODES 100000
+
+int cmd_neighbors(int argc, char **argv, struct kg_cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"depth", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
+	struct kg_store *st = NULL;
+	struct kg_walk w = {0};
+	long long *ids = NULL;
+	const char *params[1];
+	char *json = NULL, *end;
+	int c, n, depth = 1, format = kg_rows_format("table"), ret = KG_EXIT_FAIL;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:d:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((format = kg_rows_format(optarg)) < 0)
+				return kg_usage_error(ctx, "unknown format '%s' (%s)", optarg,
+						      kg_rows_formats());
+			break;
+		case 'd':
+			depth = (int)strtol(optarg, &end, 10);
+			if (*end || depth < 1 || depth > MAX_DEPTH)
+				return kg_usage_error(ctx, "--depth wants 1 to %d, got '%s'", MAX_DEPTH, optarg);
+			break;
+		case 'h':
+			kg_cmd_help(ctx->cmd, stdout);
+			return KG_EXIT_OK;
+		default:
+			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return kg_usage_error(ctx, "give one actor (name, code or alias)");
+	if (kg_store_open(ctx->db, KG_STORE_READONLY, &st) < 0)
+		return KG_EXIT_FAIL;
+	if ((n = kg_cmd_actor(st, argv[optind], &ids)) <= 0)
+		goto out;
+	if (kg_store_walk(st, ids, (size_t)n, NULL, 0, depth, MAX_NODES, &w) < 0)
+		goto out;
+	if (w.truncated)
+		kg_warn("neighbors: stopped after %d actors; give a smaller --depth", MAX_NODES);
+	kg_store_close(st);
+	st = NULL;
+	params[0] = json = kg_cmd_walk_json(&w);
+	ret = kg_cmd_rows(ctx, format, sql, params, 1, 0);
+out:
+	free(json);
+	free(ids);
+	kg_walk_release(&w);
+	kg_store_close(st);
+	return ret;
+}

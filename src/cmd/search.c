@@ -1,0 +1,109 @@
+/*
+ * search.c: `kgraph search TERMS...`: full-text search over the stored
+ * sentences (FTS5 table sentences_fts), each match with its triples.
+ *
+ * Terms are taken as plain words (each quoted for FTS5, all required),
+ * so "Iran-Afghanistan border" just works; --fts passes FTS5 query syntax
+ * through (OR, NEAR, "phrases", prefix*).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "cmd/cmd.h"
+#include "export/export.h"
+
+/* The triples of sentence s.id, readable or as a JSON array. */
+#define TRIPLES_TEXT \
+	"(SELECT group_concat(t, '; ') FROM (SELECT sa.name || ' ' || e.predicate || ' ' || oa.name" \
+	" || ' [' || e.cameo || ']' AS t FROM events e JOIN actors sa ON sa.id = e.subject_id" \
+	" JOIN actors oa ON oa.id = e.object_id WHERE e.sentence_id = s.id ORDER BY e.id))"
+#define TRIPLES_JSON \
+	"(SELECT json_group_array(json_object('subject', sa.name, 'subject_code', sa.code," \
+	" 'predicate', e.predicate, 'object', oa.name, 'object_code', oa.code, 'cameo', e.cameo," \
+	" 'modality', e.modality, 'event_date', e.event_date)) FROM events e" \
+	" JOIN actors sa ON sa.id = e.subject_id JOIN actors oa ON oa.id = e.object_id" \
+	" WHERE e.sentence_id = s.id)"
+#define SEARCH_SQL(TRIPLES) \
+	"SELECT s.id AS sentence_id, coalesce(a.title, a.ext_id) AS article, s.seq AS seq," \
+	" s.text AS sentence, " TRIPLES " AS triples" \
+	" FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid" \
+	" JOIN articles a ON a.id = s.article_id" \
+	" WHERE sentences_fts MATCH ?1 ORDER BY rank, s.id LIMIT ?2"
+
+int cmd_search(int argc, char **argv, struct kg_cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"limit", required_argument, NULL, 'n'},
+		{"fts", no_argument, NULL, 'F'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
+	struct kg_buf q = KG_BUF_INIT;
+	const char *limit = "50", *params[2];
+	int c, fts = 0, format = kg_rows_format("table"), json, ret;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:n:Fh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((format = kg_rows_format(optarg)) < 0)
+				return kg_usage_error(ctx, "unknown format '%s' (%s)", optarg,
+						      kg_rows_formats());
+			break;
+		case 'n':
+			if (strspn(optarg, "0123456789") != strlen(optarg) || !*optarg)
+				return kg_usage_error(ctx, "--limit wants a number, got '%s'", optarg);
+			limit = optarg;
+			break;
+		case 'F':
+			fts = 1;
+			break;
+		case 'h':
+			kg_cmd_help(ctx->cmd, stdout);
+			return KG_EXIT_OK;
+		default:
+			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return kg_usage_error(ctx, "give the words to search for");
+	for (int i = optind; i < argc; i++) {
+		const char *p = argv[i];
+		if (fts) {
+			kg_buf_addf(&q, "%s%s", q.len ? " " : "", p);
+			continue;
+		}
+		/* Each word becomes an FTS5 string: "word" (quotes doubled). */
+		while (*p) {
+			size_t n;
+			while (*p == ' ' || *p == '\t' || *p == '\n')
+				p++;
+			if (!(n = strcspn(p, " \t\n")))
+				break;
+			kg_buf_adds(&q, q.len ? " \"" : "\"");
+			for (size_t k = 0; k < n; k++) {
+				if (p[k] == '"')
+					kg_buf_addc(&q, '"');
+				kg_buf_addc(&q, p[k]);
+			}
+			kg_buf_addc(&q, '"');
+			p += n;
+		}
+	}
+	if (!q.len) {
+		kg_buf_release(&q);
+		return kg_usage_error(ctx, "give the words to search for");
+	}
+	params[0] = q.s;
+	params[1] = limit;
+	json = kg_rows_is_json(format);
+	ret = kg_cmd_rows(ctx, format, json ? SEARCH_SQL(TRIPLES_JSON) : SEARCH_SQL(TRIPLES_TEXT),
+			  params, 2, json ? 1UL << 4 : 0);
+	kg_buf_release(&q);
+	return ret;
+}
