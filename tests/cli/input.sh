@@ -56,25 +56,25 @@ run sh -c "cat a.txt | '$KG' -d s2.db ingest -"
 run "$KG" extract --input-format yaml a.txt
 expect_rc 2 "unknown input format"; expect_one_error_line "unknown input format"
 
-# JSONL is streamed: the first article is stored while the writer still
-# holds the pipe open (a reader that waited for the end would never store
-# it: the 30 s poll is only a hang guard).
+# JSONL is streamed: the first article's triple comes out while the
+# writer still holds the pipe open (a reader that waited for the end would
+# print nothing: the 30 s poll is only a hang guard).  extract, with its
+# output line-buffered, shows what the reader hands on; ingest commits in
+# batches, so the store would not show it yet.
 mkfifo pipe
-"$KG" -q -d f.db ingest --format jsonl pipe 2>"$T/ferr" &
+stdbuf -oL "$KG" extract --input-format jsonl pipe > stream.out 2>"$T/ferr" &
 kpid=$!
 exec 3>pipe
-printf '{"id": "first", "text": "Iran condemned the attack."}\n' >&3
-n=0 i=0
-while [ $i -lt 300 ]; do
-	n=$(q f.db "SELECT count(*) FROM articles WHERE ext_id = 'first'" 2>/dev/null)
-	[ "$n" = 1 ] && break
+printf '{"id": "first", "text": "In response, Iran is reportedly contemplating enhanced collaboration with the Taliban to counter the common adversary, ISKP."}\n' >&3
+i=0
+while [ $i -lt 300 ] && ! grep -q '"Taliban"' stream.out; do
 	sleep 0.1; i=$((i + 1))
 done
-[ "$n" = 1 ] || fail "JSONL is not streamed: the first article was not stored while the pipe was open"
-printf '{"id": "second", "text": "The Taliban condemned the attack."}\n' >&3
+grep -q '"Taliban"' stream.out || fail "JSONL is not streamed: nothing came out while the pipe was open"
+printf '{"id": "second", "text": "Iran condemned the attack by the Islamic State in Kerman."}\n' >&3
 exec 3>&-
-wait $kpid || fail "streamed ingest failed: $(cat "$T/ferr")"
-[ "$(q f.db "SELECT count(*) FROM articles")" = 2 ] || fail "streamed ingest: both articles"
+wait $kpid || fail "streamed extract failed: $(cat "$T/ferr")"
+grep -q '"Islamic State"' stream.out || fail "streamed extract: the second article"
 
 # ... and in bounded memory: 10 times the lines, about the same peak memory.
 if [ -z "${KG_VALGRIND:-}" ]; then

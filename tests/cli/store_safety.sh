@@ -83,25 +83,31 @@ else
 fi
 
 # A full disk: the file size limit (SIGXFSZ ignored, so writes fail with
-# EFBIG) stops a big article; its transaction is rolled back and reported,
-# the articles before and after it are stored, the store stays sound.
+# EFBIG) stops the ingest of a big article.  The transaction in flight (the
+# batch that holds it) is rolled back and reported; what was committed
+# before stays; the store is sound; once there is room, the same ingest
+# reaches the state of a clean run.
 "$KG" -q -d full.db ingest good.txt || fail "full: first ingest"
 awk 'BEGIN { for (i = 0; i < 40000; i++) printf "Iran met Taliban officials on a Monday in Kabul. "; print "" }' > big.txt
-run sh -c "trap '' XFSZ; ulimit -f 1024; exec '$KG' -d full.db ingest big.txt good2.txt"
+"$KG" -q -d clean.db ingest good.txt big.txt good2.txt || fail "clean ingest"
+run sh -c "trap '' XFSZ; ulimit -f 1024; exec '$KG' -q -d full.db ingest big.txt good2.txt"
 expect_rc 1 "file size limit"; expect_err "full.db: .*\(disk I/O error\|full\)" "file size limit reported"
-expect_err "big.txt: not stored" "file size limit: the article named"
 [ "$(integrity full.db)" = ok ] || fail "file size limit: store not sound"
-[ "$(count full.db "SELECT count(*) FROM articles WHERE ext_id IN ('good.txt', 'good2.txt')")" = 2 ] ||
-	fail "file size limit: the other articles are stored"
-[ "$(count full.db "SELECT count(*) FROM articles WHERE ext_id = 'big.txt'")" = 0 ] || fail "file size limit: half an article stored"
+[ "$(count full.db "SELECT count(*) FROM articles WHERE ext_id = 'good.txt'")" = 1 ] ||
+	fail "file size limit: the article stored before is gone"
+[ "$(count full.db "SELECT count(*) FROM articles WHERE ext_id = 'big.txt'")" = 0 ] || fail "file size limit: half a batch stored"
+run "$KG" -q -d full.db ingest big.txt good2.txt
+expect_rc 0 "file size limit: ingest again with room"
+[ "$(dump full.db | sed 's/^[^	]*	//')" = "$(dump clean.db | sed 's/^[^	]*	//')" ] ||
+	fail "file size limit: ingest again does not reach the clean state"
 # A really full file system (a 1 MB tmpfs), where mounting is allowed.
 mkdir small
 if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m kgtest "$T/small" 2>/dev/null; then
 	"$KG" -q -d small/s.db ingest good.txt || fail "tmpfs: first ingest"
-	run "$KG" -d small/s.db ingest big.txt good2.txt
+	run "$KG" -q -d small/s.db ingest big.txt good2.txt
 	expect_rc 1 "full disk"; expect_err "small/s.db: .*full" "full disk reported"
 	[ "$(integrity small/s.db)" = ok ] || fail "full disk: store not sound"
-	[ "$(count small/s.db "SELECT group_concat(ext_id) FROM articles")" = "good.txt,good2.txt" ] ||
+	[ "$(count small/s.db "SELECT group_concat(ext_id) FROM articles")" = "good.txt" ] ||
 		fail "full disk: $(count small/s.db "SELECT group_concat(ext_id) FROM articles")"
 	umount "$T/small"
 else
