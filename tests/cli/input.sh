@@ -61,10 +61,14 @@ expect_rc 2 "unknown input format"; expect_one_error_line "unknown input format"
 # print nothing: the 30 s poll is only a hang guard).  extract, with its
 # output line-buffered, shows what the reader hands on; ingest commits in
 # batches, so the store would not show it yet.
+# (3<> opens the FIFO without waiting for the reader, so a reader that
+# dies early cannot hang the test; stdbuf preloads a library, which an
+# ASan build must be told to accept.)
 mkfifo pipe
-stdbuf -oL "$KG" extract --input-format jsonl pipe > stream.out 2>"$T/ferr" &
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+	stdbuf -oL "$KG" extract --input-format jsonl pipe > stream.out 2>"$T/ferr" &
 kpid=$!
-exec 3>pipe
+exec 3<>pipe
 printf '{"id": "first", "text": "In response, Iran is reportedly contemplating enhanced collaboration with the Taliban to counter the common adversary, ISKP."}\n' >&3
 i=0
 while [ $i -lt 300 ] && ! grep -q '"Taliban"' stream.out; do
