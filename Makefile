@@ -79,7 +79,7 @@ install-deps:
 	@scripts/install-deps check
 
 check: install-deps
-	@$(MAKE) --no-print-directory $(B)/kgraph $(B)/unit-tests
+	@$(MAKE) --no-print-directory $(B)/kgraph $(B)/unit-tests $(B)/gen-corpus
 	@$(PKG_CONFIG) --exists $(TESTPKGS) || { echo "kgraph: missing cunit: run scripts/install-deps check" >&2; exit 1; }
 	KG_BUILD=$(B) $(SAN_ENV) tests/run
 
@@ -114,6 +114,21 @@ clean:
 	rm -rf build
 
 .PHONY: all check demo install uninstall clean install-deps
+
+# Benchmark (docs/benchmarks.md): a generated news corpus per size, timed.
+#   make bench                      10 and 100 MB
+#   make bench BENCH_SIZES="10 100 1000" BENCH_RUNS=3
+BENCH_SIZES ?= 10 100
+BENCH_RUNS  ?= 3
+BENCH_DIR   ?= build/bench
+$(B)/gen-corpus: scripts/gen-corpus.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+bench: $(B)/kgraph $(B)/gen-corpus
+	KG=$(B)/kgraph GEN=$(B)/gen-corpus BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) \
+	  BENCH_DIR=$(BENCH_DIR) scripts/bench
+.PHONY: bench
 
 # libFuzzer targets (fuzz/*.c, docs/reliability.md): `make fuzz` builds them
 # with clang into build/fuzz/, `make fuzz-run` runs each FUZZ_TIME seconds

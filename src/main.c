@@ -28,12 +28,17 @@ const struct kg_command kg_commands[] = {
 	 "code articles and store the triples in the database",
 	 "  --format F      input format: auto|text|json|jsonl (default auto)\n"
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
-	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"},
+	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"
+	 "  --triples FILE  load triples made elsewhere (kgraph extract's JSON lines; - for stdin)\n"
+	 KG_PIPELINE_HELP
+	 KG_DICT_HELP},
 	{"extract", cmd_extract, "extract [options] PATH...|-",
 	 "code articles and print the triples (no database)",
 	 "  --format F      output: jsonl|tsv (default jsonl)\n"
 	 "  --input-format F  auto|text|json|jsonl (default auto)\n"
-	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"},
+	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
+	 KG_PIPELINE_HELP
+	 KG_DICT_HELP},
 	{"query", cmd_query, "query [--format F] [--param NAME=VALUE]... SQL",
 	 "run read-only SQL on the database",
 	 "  --format F      table|csv|tsv|json|jsonl (default table)\n"
@@ -88,6 +93,11 @@ const struct kg_command kg_commands[] = {
 	 "  remove NAME     drop an entry\n"
 	 "then `kgraph ingest --reextract` re-codes the stored articles with it.\n"},
 	{"schema", cmd_schema, "schema", "print the store's entity diagram as DOT (see docs/schema.md)", ""},
+	{"validate", cmd_validate, "validate [--format text|jsonl] --dict-dir DIR FILE.xml",
+	 "code PETRARCH validation records and compare with their expected events",
+	 "  --dict-dir DIR  where the dictionaries named in the file's <Environment> are\n"
+	 "  --format F      text (per record, then totals) or jsonl (the events produced)\n"
+	 "  --verbs F, --actors F[,F], --agents F, --discards F  override <Environment>\n"},
 	{"help", cmd_help, "help [COMMAND]", "show help for kgraph or a command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 	{NULL, NULL, NULL, NULL, NULL}

@@ -13,11 +13,13 @@ static void vmsg(const char *fmt, va_list ap, int errnum)
 {
 	size_t n = strlen(fmt);
 
+	flockfile(stderr);	/* one line, even from the pipeline's threads */
 	fputs("kgraph: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	if (n && fmt[n - 1] == ':')
 		fprintf(stderr, " %s", strerror(errnum));
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }
 
 int kg_error(const char *fmt, ...)

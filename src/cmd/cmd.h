@@ -65,18 +65,60 @@ int kg_close_output(FILE *f, const char *path);
 
 /*
  * The pipeline shared by extract and ingest: read every path, code each
- * article, hand each result to the sink.  The sink returns 0, 1 (this
- * article failed: counted) or -1 (stop).  Returns the number of failed
- * inputs and articles, or -1 when stopped.
+ * article, hand each result to the sink, in input order, on the calling
+ * thread.  The sink returns 0, 1 (this article failed: counted) or -1
+ * (stop).  Returns the number of failed inputs and articles, or -1 when
+ * stopped.  With jobs > 1 the coding runs in that many threads
+ * (src/cmd/pipeline.c); the sink sees the same results in the same order.
  */
 struct kg_read_opts;
+struct kg_pipeline_opts {
+	int jobs;	/* coder threads; 0: one per core */
+	int progress;	/* progress line on stderr: 0 when it is a terminal, 1 always, -1 never */
+	int stats;	/* one "kgraph: stats: key=value ..." line on stderr at the end */
+	/* Called on the sink's thread when no result has come for a while
+	 * (a slow input): commit, flush.  NULL: never.  -1 stops. */
+	int (*idle)(void *ctx);
+};
 typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
-		kg_sink_fn sink, void *ctx);
+		const struct kg_pipeline_opts *po, kg_sink_fn sink, void *ctx);
+
+/* The number of jobs in s ("4"), or the number of cores for NULL; -1 if bad. */
+int kg_pipeline_jobs(const char *s);
+
+/*
+ * The options extract and ingest share: -j/--jobs N, -q/--quiet,
+ * -v/--verbose, --stats, --progress, --no-progress.  Put KG_PIPELINE_LONGOPTS
+ * in the getopt_long table and KG_PIPELINE_SHORTOPTS in the short string,
+ * and hand unknown option codes to kg_pipeline_option(): it returns 0 when
+ * it took c, KG_EXIT_USAGE after reporting a bad value, -1 when c is not
+ * one of these.
+ */
+enum { KG_OPT_STATS = 0x200, KG_OPT_PROGRESS, KG_OPT_NO_PROGRESS };
+#define KG_PIPELINE_SHORTOPTS "j:qv"
+#define KG_PIPELINE_LONGOPTS \
+	{"jobs", required_argument, NULL, 'j'}, \
+	{"quiet", no_argument, NULL, 'q'}, \
+	{"verbose", no_argument, NULL, 'v'}, \
+	{"stats", no_argument, NULL, KG_OPT_STATS}, \
+	{"progress", no_argument, NULL, KG_OPT_PROGRESS}, \
+	{"no-progress", no_argument, NULL, KG_OPT_NO_PROGRESS}
+#define KG_PIPELINE_HELP \
+	"  -j, --jobs N    coder threads (default: the number of cores); output is\n" \
+	"                  the same, in the same order, for any N\n" \
+	"  -q, --quiet     no progress and no summary; errors only\n" \
+	"  -v, --verbose   more messages\n" \
+	"  --stats         print a line of figures (MB/s, sentences/s, peak RSS) at the end\n" \
+	"  --progress, --no-progress  force the progress line on stderr on or off\n" \
+	"                  (default: shown when stderr is a terminal)\n"
+int kg_pipeline_option(const struct kg_cmd_ctx *ctx, struct kg_pipeline_opts *po, int c,
+		       const char *arg);
 /* The same with a lexicon the caller built (borrowed; NULL: the built-in). */
 struct kg_lexicon;
 int kg_pipeline_lex(const struct kg_lexicon *lx, char **paths, int npaths,
-		    const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx);
+		    const struct kg_read_opts *ro, const struct kg_pipeline_opts *po,
+		    kg_sink_fn sink, void *ctx);
 
 /*
  * The lexicon ingest codes with (src/cmd/dict.c): the user dictionary kept
@@ -126,6 +168,38 @@ char *kg_cmd_walk_json(const struct kg_walk *w);
  * its own savepoint, in batches.  Returns the number of articles that
  * failed (left as they were), or -1. */
 int kg_reextract(struct kg_store *st, const struct kg_lexicon *lx);
+
+/*
+ * Dictionary options (src/cmd/dictopts.c), shared by extract, ingest and
+ * validate: add KG_DICT_LONGOPTS to a getopt_long table and pass each
+ * option to kg_dict_opt (1 = it was one of them).
+ */
+struct kg_lexicon;
+struct kg_dict_opts {
+	const char *dir;	/* --dict-dir: file names are relative to it */
+	const char *verbs, *actors, *agents, *discards;	/* actors: F[,F...] */
+};
+enum {
+	KG_OPT_DICT_DIR = 0x1000, KG_OPT_VERBS, KG_OPT_ACTORS, KG_OPT_AGENTS, KG_OPT_DISCARDS,
+};
+#define KG_DICT_LONGOPTS \
+	{"dict-dir", required_argument, NULL, KG_OPT_DICT_DIR}, \
+	{"verbs", required_argument, NULL, KG_OPT_VERBS}, \
+	{"actors", required_argument, NULL, KG_OPT_ACTORS}, \
+	{"agents", required_argument, NULL, KG_OPT_AGENTS}, \
+	{"discards", required_argument, NULL, KG_OPT_DISCARDS}
+#define KG_DICT_HELP \
+	"  --dict-dir DIR  PETRARCH/TABARI dictionaries: file names below are relative to DIR\n" \
+	"  --verbs F       verb patterns (CAMEO.2.0.txt, PETR.Validate.verbs.txt)\n" \
+	"  --actors F[,F]  actor dictionaries\n" \
+	"  --agents F      agent dictionary\n" \
+	"  --discards F    discard phrases\n"
+int kg_dict_opt(struct kg_dict_opts *o, int opt, const char *arg);
+int kg_dict_given(const struct kg_dict_opts *o);
+/* A lexicon of those files plus the CAMEO codebook, or NULL after reporting. */
+struct kg_lexicon *kg_dict_load(const struct kg_dict_opts *o);
+
+int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx);
 
 /*
  * The graph filters shared by export and render (src/cmd/filter.c).  Put

@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "export/export.h"
 #include "input/input.h"
+#include "lexicon/lexicon.h"
 
 struct sink {
 	int tsv;
@@ -36,6 +37,12 @@ static int write_triples(const struct kg_result *r, void *vs)
 	return ferror(stdout) ? -1 : 0;
 }
 
+/* The input is slow (a stream): let the triples so far go downstream. */
+static int flush_out(void *vs)
+{
+	return fflush(stdout) == 0 ? 0 : kg_error("write error on standard output:");
+}
+
 int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -43,15 +50,19 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"input-format", required_argument, NULL, 'i'},
 		{"date", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
+		KG_PIPELINE_LONGOPTS,
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
+	struct kg_pipeline_opts po = {0};
 	int c, rc;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "tsv"))
@@ -71,11 +82,28 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
+			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
+				if (rc)
+					return rc;
+				break;
+			}
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
-	rc = kg_pipeline(argv + optind, argc - optind, &ro, write_triples, &s);
+	po.idle = flush_out;
+	if (kg_dict_given(&dict)) {
+		struct kg_lexicon *lx = kg_dict_load(&dict);
+
+		if (!lx)
+			return KG_EXIT_FAIL;
+		rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, &po, write_triples, &s);
+		kg_lex_free(lx);
+	} else {
+		rc = kg_pipeline(argv + optind, argc - optind, &ro, &po, write_triples, &s);
+	}
 	return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 }

@@ -5,7 +5,11 @@
  * and the full-text segments every time), each article under its own
  * savepoint, so a failed article leaves nothing behind and a kill loses
  * at most the batch in flight (never more than BATCH_SECONDS of work, for
- * slow streams on stdin).
+ * slow streams on stdin; and when no article comes for the pipeline's
+ * idle delay, what came is committed at once).
+ *
+ * ingest --triples loads triples coded elsewhere (kgraph extract's JSON
+ * lines, src/input/triples.c) the same way, one rebuilt article at a time.
  */
 #include <getopt.h>
 #include <string.h>
@@ -14,7 +18,9 @@
 #include "base/err.h"
 #include "cmd/cmd.h"
 #include "input/input.h"
+#include "input/triples.h"
 #include "lexicon/lexicon.h"
+#include "store/import.h"
 #include "store/store.h"
 
 #define BATCH_ARTICLES 500
@@ -28,6 +34,7 @@ struct sink {
 	long b_added, b_triples;	/* what it adds, counted at commit */
 	size_t bytes;
 	time_t since;		/* when the open transaction began */
+	struct kg_import *im;	/* --triples */
 };
 
 static int flush(struct sink *s)
@@ -46,9 +53,10 @@ static int flush(struct sink *s)
 	return 0;
 }
 
-static int store_article(const struct kg_result *r, void *vs)
+/* Store one article (seq: rebuilt by --triples) in the open batch. */
+static int store_one(struct sink *s, const struct kg_result *r, const size_t *seq,
+		     const char *origin)
 {
-	struct sink *s = vs;
 	int rc;
 
 	if (!s->batch) {
@@ -60,18 +68,18 @@ static int store_article(const struct kg_result *r, void *vs)
 	s->bytes += r->article->len;
 	if (kg_store_savepoint(s->st) < 0)
 		return -1;
-	rc = kg_store_add(s->st, r);
+	rc = seq ? kg_import_add(s->im, r, seq) : kg_store_add(s->st, r);
 	if (rc < 0) {
 		if (kg_store_rollback_to(s->st) < 0)
 			return -1;
-		kg_warn("%s: not stored", r->article->origin);
+		kg_warn("%s: not stored", origin);
 		return 1;
 	}
 	if (kg_store_release(s->st) < 0)
 		return -1;
 	if (rc == 0) {
 		s->skipped++;
-		kg_info("%s: already stored", r->article->origin);
+		kg_info("%s: already stored", origin);
 	} else {
 		s->b_added++;
 		s->b_triples += (long)r->ntriples;
@@ -82,6 +90,23 @@ static int store_article(const struct kg_result *r, void *vs)
 	return 0;
 }
 
+/* The input is slow (a stream): commit what came, so it can be queried. */
+static int idle_commit(void *vs)
+{
+	return flush(vs);
+}
+
+static int store_article(const struct kg_result *r, void *vs)
+{
+	return store_one(vs, r, NULL, r->article->origin);
+}
+
+/* --triples: one article rebuilt from triples coded elsewhere. */
+static int store_batch(const struct kg_triples_batch *b, void *vs)
+{
+	return store_one(vs, &b->res, b->seq, b->origin);
+}
+
 int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -89,16 +114,22 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"date", required_argument, NULL, 'D'},
 		{"reextract", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
+		{"triples", required_argument, NULL, 'T'},
+		KG_PIPELINE_LONGOPTS,
+		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
+	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
+	struct kg_pipeline_opts po = {0};
 	struct kg_lexicon *lx = NULL;
+	const char *triples = NULL;
 	int c, rc, reextract = 0;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((rc = kg_format_parse(optarg)) < 0)
@@ -111,21 +142,38 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'R':
 			reextract = 1;
 			break;
+		case 'T':
+			triples = optarg;
+			break;
 		case 'h':
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;
 		default:
+			if (kg_dict_opt(&dict, c, optarg))
+				break;
+			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
+				if (rc)
+					return rc;
+				break;
+			}
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
-	if (reextract && optind < argc)
+	if (reextract && (optind < argc || triples))
 		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
-	if (!reextract && optind >= argc)
+	if (triples && optind < argc)
+		return kg_usage_error(ctx, "--triples takes the only input");
+	if (!reextract && !triples && optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	if (kg_store_open(ctx->db, 0, &s.st) < 0)
 		return KG_EXIT_FAIL;
-	/* The user's dictionary, kept in the store, and the built-in ones. */
-	if (!(lx = kg_dict_lexicon(s.st))) {
+	if (triples) {
+		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;
+		goto done;
+	}
+	/* PETRARCH/TABARI dictionaries when given; else the user's dictionary,
+	 * kept in the store, and the built-in ones. */
+	if (!(lx = kg_dict_given(&dict) ? kg_dict_load(&dict) : kg_dict_lexicon(s.st))) {
 		kg_store_close(s.st);
 		return KG_EXIT_FAIL;
 	}
@@ -135,7 +183,9 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		kg_store_close(s.st);
 		return rc ? KG_EXIT_FAIL : KG_EXIT_OK;
 	}
-	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, store_article, &s);
+	po.idle = idle_commit;
+	rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, &po, store_article, &s);
+done:
 	if (rc < 0) {
 		/* Stopped by a store error: the batch in flight may hold half
 		 * an article, so it goes; earlier batches stay. */
@@ -143,6 +193,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	} else if (flush(&s) < 0) {
 		rc = -1;
 	}
+	kg_import_free(s.im);
 	kg_lex_free(lx);
 	if (kg_verbosity >= 0)
 		fprintf(stderr, "kgraph: %ld article%s added, %ld already stored, %ld triples\n",

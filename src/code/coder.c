@@ -1,20 +1,241 @@
 /*
- * coder.c: the first slice of the event coder.
+ * coder.c: the event coder.  A shallow, linear pass per sentence:
  *
- * For each sentence: tokenize, find actor mentions by longest dictionary
- * match, find relation words, and pair each relation with the actor before
- * it (the source) and the actor its preposition introduces (the target).
- * Modal and hedge words in the sentence set modality and "reported".
+ *   1. tokens, each with its normalised form and closed-class tags
+ *      (determiners, prepositions, modals, hedges, negations, boundaries);
+ *   2. actor noun phrases by longest dictionary match and case rules:
+ *      [the] [country|actor] [adjectives] [agent words] [person name],
+ *      composed CAMEO-style ("Afghan Interior Minister Siraj Haqqani" ->
+ *      AFGGOV), references ("the nation", "its", "Vahidi") resolved against
+ *      the article's recent actors, unknown capitalised names kept;
+ *   3. relation words with their reading (verb or noun, passive or not)
+ *      decided from the words around them;
+ *   4. roles by local grammar: subject = nearest actor phrase to the left in
+ *      the same clause (skipping inserted comma phrases, attributions and
+ *      prepositional objects), object = direct object or the actor after the
+ *      relation's preposition, "by X" for passives and event nouns,
+ *      possessive and modifier sources for nouns ("X's attack on Y",
+ *      "the U.S. withdrawal from Y");
+ *   5. modality, negation, hedges, attribution, date, place, confidence.
+ *
+ * Every window is bounded, so work is linear in sentence length.  All
+ * per-sentence arrays live in the coder and are reused; strings that must
+ * outlive a sentence go to the per-article arena.  No static mutable state:
+ * one coder per thread may share one read-only lexicon.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
 #include "code/coder.h"
+#include "code/patterns.h"
 #include "lexicon/lexicon.h"
 #include "text/text.h"
+
+/* ---- closed-class words ---- */
+
+enum {
+	W_DET = 1u << 0,	/* the, a, this */
+	W_PREP = 1u << 1,	/* of, in, with ... */
+	W_AUX = 1u << 2,	/* is, has, did */
+	W_BE = 1u << 3,		/* is, was, been (passive) */
+	W_MODAL = 1u << 4,	/* will, may */
+	W_NEG = 1u << 5,	/* not, never */
+	W_CONJ = 1u << 6,	/* and, or */
+	W_SUB = 1u << 7,	/* which, while, because: a clause starts */
+	W_SAY = 1u << 8,	/* said, told */
+	W_HEDGE = 1u << 9,	/* reportedly, allegedly */
+	W_INT = 1u << 10,	/* intended: will, plans, vowed */
+	W_CONS = 1u << 11,	/* considered: considering, weighing */
+	W_POSSIB = 1u << 12,	/* possible: may, could, potential */
+	W_NEGV = 1u << 13,	/* refused, declined, denied, failed */
+	W_ADV = 1u << 14,	/* adverbs that sit in a verb group */
+	W_PRON = 1u << 15,	/* it, they, he, she */
+	W_PPRON = 1u << 16,	/* its, their, his, her */
+	W_REFSTATE = 1u << 17,	/* country, nation */
+	W_REFGROUP = 1u << 18,	/* group, militia */
+	W_REFGOV = 1u << 19,	/* government, regime */
+	W_REFMIL = 1u << 20,	/* army, military */
+	W_MONTH = 1u << 21,
+	W_WDAY = 1u << 22,
+	W_HON = 1u << 23,	/* Mr., Dr.: a person's name follows */
+	W_THAT = 1u << 24,
+	W_FUNC = 1u << 25,	/* any other function word: never a name */
+	W_PERSPRON = 1u << 26,	/* he, she, his, her: a person */
+	W_PLURPRON = 1u << 27,	/* they, their, them */
+	W_AFFIL = 1u << 28,	/* affiliate, branch, wing */
+	W_LOCPREP = 1u << 29,	/* in, at, near: a place follows */
+};
+
+struct word {
+	const char *w;
+	unsigned cls;
+	int num;		/* month or weekday number */
+};
+
+/* Sorted for bsearch. */
+static const struct word words[] = {
+	{"'ll", W_MODAL | W_INT, 0}, {"a", W_DET, 0}, {"about", W_PREP, 0},
+	{"according", W_FUNC, 0}, {"across", W_PREP, 0}, {"adm", W_HON, 0},
+	{"administration", W_REFGOV, 0}, {"affiliate", W_AFFIL, 0}, {"after", W_PREP, 0},
+	{"against", W_PREP, 0}, {"agree", W_INT, 0}, {"agreed", W_INT, 0},
+	{"agrees", W_INT, 0}, {"aim", W_INT, 0}, {"aimed", W_INT, 0}, {"aims", W_INT, 0},
+	{"all", W_FUNC, 0}, {"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0},
+	{"alongside", W_PREP, 0}, {"already", W_ADV, 0}, {"also", W_ADV, 0},
+	{"although", W_SUB, 0}, {"am", W_AUX | W_BE, 0}, {"amid", W_PREP, 0},
+	{"among", W_PREP, 0}, {"amongst", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0},
+	{"another", W_DET, 0}, {"any", W_DET, 0}, {"apparently", W_HEDGE | W_ADV, 0},
+	{"appear", W_POSSIB, 0}, {"appears", W_POSSIB, 0}, {"apr", W_MONTH, 4},
+	{"april", W_MONTH, 4}, {"are", W_AUX | W_BE, 0}, {"arm", W_AFFIL, 0},
+	{"army", W_REFMIL, 0}, {"around", W_PREP, 0}, {"as", W_FUNC, 0},
+	{"at", W_PREP | W_LOCPREP, 0}, {"atop", W_PREP, 0}, {"aug", W_MONTH, 8},
+	{"august", W_MONTH, 8}, {"authorities", W_REFGOV, 0}, {"be", W_AUX | W_BE, 0},
+	{"because", W_SUB, 0}, {"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0},
+	{"behind", W_PREP, 0}, {"being", W_AUX | W_BE, 0}, {"believed", W_HEDGE, 0},
+	{"beside", W_PREP, 0}, {"between", W_PREP, 0}, {"beyond", W_PREP, 0},
+	{"both", W_DET, 0}, {"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
+	{"can", W_MODAL | W_POSSIB, 0}, {"capt", W_HON, 0}, {"col", W_HON, 0},
+	{"consider", W_CONS, 0}, {"considered", W_CONS, 0}, {"considering", W_CONS, 0},
+	{"considers", W_CONS, 0}, {"contemplate", W_CONS, 0}, {"contemplated", W_CONS, 0},
+	{"contemplates", W_CONS, 0}, {"contemplating", W_CONS, 0},
+	{"could", W_MODAL | W_POSSIB, 0}, {"country", W_REFSTATE, 0}, {"debating", W_CONS, 0},
+	{"dec", W_MONTH, 12}, {"december", W_MONTH, 12}, {"decided", W_INT, 0},
+	{"decline", W_NEGV, 0}, {"declined", W_NEGV, 0}, {"declines", W_NEGV, 0},
+	{"denied", W_NEGV, 0}, {"denies", W_NEGV, 0}, {"deny", W_NEGV, 0},
+	{"despite", W_PREP, 0}, {"did", W_AUX, 0}, {"do", W_AUX, 0}, {"does", W_AUX, 0},
+	{"dr", W_HON, 0}, {"dr.", W_HON, 0}, {"during", W_PREP, 0}, {"each", W_DET, 0},
+	{"even", W_ADV, 0}, {"every", W_DET, 0}, {"expected", W_INT, 0},
+	{"explore", W_CONS, 0}, {"explored", W_CONS, 0}, {"explores", W_CONS, 0},
+	{"exploring", W_CONS, 0}, {"eyeing", W_CONS, 0}, {"fail", W_NEGV, 0},
+	{"failed", W_NEGV, 0}, {"fails", W_NEGV, 0}, {"feb", W_MONTH, 2},
+	{"february", W_MONTH, 2}, {"following", W_PREP, 0}, {"for", W_PREP, 0},
+	{"friday", W_WDAY, 5}, {"from", W_PREP, 0}, {"further", W_ADV, 0},
+	{"future", W_INT, 0}, {"gen", W_HON, 0}, {"get", W_AUX | W_BE, 0},
+	{"gets", W_AUX | W_BE, 0}, {"got", W_AUX | W_BE, 0}, {"government", W_REFGOV, 0},
+	{"group", W_REFGROUP, 0}, {"had", W_AUX, 0}, {"has", W_AUX, 0}, {"have", W_AUX, 0},
+	{"he", W_PRON | W_PERSPRON, 0}, {"her", W_PPRON | W_PERSPRON, 0},
+	{"him", W_PRON | W_PERSPRON, 0}, {"his", W_PPRON | W_PERSPRON, 0}, {"hope", W_INT, 0},
+	{"hopes", W_INT, 0}, {"however", W_FUNC, 0}, {"if", W_SUB, 0},
+	{"in", W_PREP | W_LOCPREP, 0}, {"including", W_PREP, 0}, {"inside", W_PREP, 0},
+	{"intend", W_INT, 0}, {"intended", W_INT, 0}, {"intends", W_INT, 0},
+	{"intent", W_INT, 0}, {"into", W_PREP, 0}, {"is", W_AUX | W_BE, 0}, {"it", W_PRON, 0},
+	{"its", W_PPRON, 0}, {"jan", W_MONTH, 1}, {"january", W_MONTH, 1},
+	{"jointly", W_ADV, 0}, {"jul", W_MONTH, 7}, {"july", W_MONTH, 7}, {"jun", W_MONTH, 6},
+	{"june", W_MONTH, 6}, {"junta", W_REFGOV, 0}, {"just", W_ADV, 0},
+	{"kingdom", W_REFSTATE, 0}, {"likely", W_POSSIB, 0}, {"lt", W_HON, 0},
+	{"maj", W_HON, 0}, {"mar", W_MONTH, 3}, {"march", W_MONTH, 3},
+	{"may", W_MODAL | W_POSSIB, 5}, {"meanwhile", W_FUNC, 0},
+	{"might", W_MODAL | W_POSSIB, 0}, {"military", W_REFMIL, 0},
+	{"militia", W_REFGROUP, 0}, {"ministry", W_REFGOV, 0}, {"monday", W_WDAY, 1},
+	{"movement", W_REFGROUP, 0}, {"mr", W_HON, 0}, {"mr.", W_HON, 0}, {"mrs", W_HON, 0},
+	{"mrs.", W_HON, 0}, {"ms", W_HON, 0}, {"ms.", W_HON, 0}, {"mull", W_CONS, 0},
+	{"mulling", W_CONS, 0}, {"mulls", W_CONS, 0}, {"must", W_MODAL, 0}, {"n't", W_NEG, 0},
+	{"nation", W_REFSTATE, 0}, {"near", W_PREP | W_LOCPREP, 0},
+	{"never", W_NEG | W_ADV, 0}, {"no", W_NEG | W_DET, 0}, {"not", W_NEG | W_ADV, 0},
+	{"nov", W_MONTH, 11}, {"november", W_MONTH, 11}, {"now", W_ADV, 0},
+	{"oct", W_MONTH, 10}, {"october", W_MONTH, 10}, {"of", W_PREP, 0},
+	{"offer", W_INT, 0}, {"offered", W_INT, 0}, {"offers", W_INT, 0},
+	{"offshoot", W_AFFIL, 0}, {"on", W_PREP, 0}, {"once", W_ADV, 0}, {"only", W_ADV, 0},
+	{"open", W_INT, 0}, {"or", W_CONJ, 0}, {"organisation", W_REFGROUP, 0},
+	{"organization", W_REFGROUP, 0}, {"our", W_DET, 0}, {"over", W_PREP, 0},
+	{"perhaps", W_POSSIB | W_ADV, 0}, {"plan", W_INT, 0}, {"planned", W_INT, 0},
+	{"planning", W_INT, 0}, {"plans", W_INT, 0}, {"pledge", W_INT, 0},
+	{"pledged", W_INT, 0}, {"pledges", W_INT, 0}, {"poised", W_INT, 0},
+	{"possible", W_POSSIB, 0}, {"possibly", W_POSSIB | W_ADV, 0},
+	{"potential", W_POSSIB, 0}, {"potentially", W_POSSIB | W_ADV, 0},
+	{"prepare", W_INT, 0}, {"prepared", W_INT, 0}, {"prepares", W_INT, 0},
+	{"preparing", W_INT, 0}, {"prof", W_HON, 0}, {"promise", W_INT, 0},
+	{"promised", W_INT, 0}, {"promises", W_INT, 0}, {"proposed", W_INT, 0},
+	{"purportedly", W_HEDGE | W_ADV, 0}, {"ready", W_INT, 0}, {"recently", W_ADV, 0},
+	{"refuse", W_NEGV, 0}, {"refused", W_NEGV, 0}, {"refuses", W_NEGV, 0},
+	{"refusing", W_NEGV, 0}, {"regime", W_REFGOV, 0}, {"rep", W_HON, 0},
+	{"reported", W_HEDGE, 0}, {"reportedly", W_HEDGE | W_ADV, 0},
+	{"republic", W_REFSTATE, 0}, {"said", W_SAY, 0}, {"saturday", W_WDAY, 6},
+	{"say", W_SAY, 0}, {"saying", W_SAY, 0}, {"says", W_SAY, 0}, {"seek", W_INT, 0},
+	{"seeking", W_INT, 0}, {"seeks", W_INT, 0}, {"seem", W_POSSIB, 0},
+	{"seems", W_POSSIB, 0}, {"sen", W_HON, 0}, {"sep", W_MONTH, 9}, {"sept", W_MONTH, 9},
+	{"september", W_MONTH, 9}, {"set", W_INT, 0}, {"sgt", W_HON, 0},
+	{"shall", W_MODAL | W_INT, 0}, {"she", W_PRON | W_PERSPRON, 0},
+	{"should", W_MODAL, 0}, {"since", W_PREP, 0}, {"some", W_DET, 0}, {"soon", W_ADV, 0},
+	{"stated", W_SAY, 0}, {"still", W_ADV, 0}, {"studying", W_CONS, 0},
+	{"sunday", W_WDAY, 0}, {"than", W_FUNC, 0}, {"that", W_THAT | W_DET, 0},
+	{"the", W_DET, 0}, {"their", W_PPRON | W_PLURPRON, 0},
+	{"them", W_PRON | W_PLURPRON, 0}, {"then", W_ADV, 0}, {"there", W_FUNC, 0},
+	{"these", W_DET, 0}, {"they", W_PRON | W_PLURPRON, 0}, {"this", W_DET, 0},
+	{"those", W_DET, 0}, {"though", W_SUB, 0},
+	{"through", W_PREP, 0}, {"throughout", W_PREP, 0}, {"thursday", W_WDAY, 4},
+	{"to", W_PREP, 0}, {"told", W_SAY, 0}, {"toward", W_PREP, 0}, {"towards", W_PREP, 0},
+	{"tuesday", W_WDAY, 2}, {"under", W_PREP, 0}, {"unless", W_SUB, 0},
+	{"unlikely", W_POSSIB, 0}, {"upcoming", W_INT, 0}, {"upon", W_PREP, 0},
+	{"versus", W_PREP, 0}, {"via", W_PREP, 0}, {"vow", W_INT, 0}, {"vowed", W_INT, 0},
+	{"vows", W_INT, 0}, {"want", W_INT, 0}, {"wants", W_INT, 0}, {"was", W_AUX | W_BE, 0},
+	{"we", W_FUNC, 0}, {"wednesday", W_WDAY, 3}, {"weigh", W_CONS, 0},
+	{"weighing", W_CONS, 0}, {"weighs", W_CONS, 0}, {"were", W_AUX | W_BE, 0},
+	{"what", W_FUNC, 0}, {"when", W_SUB, 0}, {"where", W_SUB, 0}, {"whereas", W_SUB, 0},
+	{"which", W_SUB, 0}, {"while", W_SUB, 0}, {"who", W_SUB, 0}, {"whom", W_SUB, 0},
+	{"whose", W_SUB, 0}, {"will", W_MODAL | W_INT, 0}, {"willing", W_INT, 0},
+	{"willingness", W_INT, 0}, {"wing", W_AFFIL, 0}, {"with", W_PREP, 0},
+	{"within", W_PREP, 0}, {"without", W_PREP, 0}, {"would", W_MODAL | W_INT, 0},
+	{"yet", W_ADV, 0},
+};
+
+static int cmp_word(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct word *)e)->w);
+}
+
+/* ---- per-sentence structures ---- */
+
+enum {
+	NP_POSS = 1u << 0,	/* followed by 's: "Iran's" */
+	NP_ADJ = 1u << 1,	/* only a demonym: "Iranian" */
+	NP_ATTRIB = 1u << 2,	/* the source of the report, not a participant */
+	NP_REF = 1u << 3,	/* resolved from a reference word */
+	NP_PLACE = 1u << 4,	/* "in Kerman": a location, not an actor */
+	NP_PERSON = 1u << 5,
+	NP_UNRES = 1u << 6,	/* unknown name */
+	NP_DATELINE = 1u << 7,
+	NP_PPOBJ = 1u << 8,	/* object of a preposition */
+	NP_PRONOUN = 1u << 9,
+	NP_AGENTONLY = 1u << 10,	/* "militants", "protesters" */
+	NP_WEAK = 1u << 11,	/* "the embassy": unnamed, never a participant */
+	NP_PLURAL = 1u << 12,	/* written as a plural: "the Saudis", "militants" */
+};
+
+struct np {
+	size_t a, b;		/* tokens [a, b) */
+	struct kg_actor actor;
+	unsigned f;
+	double conf;		/* how sure the actor is */
+};
+
+struct ti {
+	size_t noff, nlen;	/* normalised form in nbuf */
+	unsigned cls;		/* W_* */
+	int num;
+	int np;			/* NP covering the token, or -1 */
+	int rel;		/* relation starting here, or -1 */
+	unsigned lead;		/* longest phrase starting here, in words */
+};
+
+struct rel {
+	size_t a, b;
+	const struct kg_lex_entry *e;	/* the reading chosen */
+	int verb, passive, participle;
+	int used;		/* consumed by another (control, purpose) */
+};
+
+/* One actor remembered for references. */
+struct memo {
+	struct kg_actor actor;
+	unsigned f;
+	const char *surname;	/* last word of a person's name, lower case */
+};
+
+#define MEMO 16
 
 struct kg_coder {
 	const struct kg_lexicon *lx;
@@ -22,7 +243,37 @@ struct kg_coder {
 	struct kg_sentences sents;
 	struct kg_tokens toks;
 	struct kg_result res;
-	size_t mcap, tcap;
+	size_t mcap, tcap, fcap;
+	struct kg_patcoder *pat;	/* PETRARCH verb patterns, when the lexicon has them */
+
+	struct ti *ti;
+	size_t ticap;
+	char *nbuf;
+	size_t nbcap;
+	struct np *np;
+	size_t nnp, npcap;
+	struct rel *rel;
+	size_t nrel, relcap;
+
+	struct memo memo[MEMO];
+	size_t nmemo;		/* total pushed; ring index = n % MEMO */
+	struct {
+		char code[4];
+		int n;
+	} states[32];		/* how often each country was spoken of */
+	size_t nstates;
+	int art_date;		/* days since epoch of the article date, or -1 */
+	int art_year;
+
+	/* per sentence */
+	const char *text;
+	size_t si;
+	const char *attribution;
+	const char *location;
+	char sdate[11];
+	int reported;
+	int title;		/* a headline in title case */
+	int debug;		/* KG_CODER_DEBUG set: phrases to stderr */
 };
 
 struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
@@ -30,6 +281,8 @@ struct kg_coder *kg_coder_new(const struct kg_lexicon *lx)
 	struct kg_coder *c = kg_xcalloc(1, sizeof *c);
 
 	c->lx = lx;
+	c->pat = kg_patcoder_new(lx);
+	c->debug = getenv("KG_CODER_DEBUG") != NULL;
 	return c;
 }
 
@@ -37,182 +290,2435 @@ void kg_coder_free(struct kg_coder *c)
 {
 	if (!c)
 		return;
+	kg_patcoder_free(c->pat);
 	kg_sentences_release(&c->sents);
 	kg_tokens_release(&c->toks);
 	free(c->res.mentions);
 	free(c->res.triples);
+	free(c->res.facts);
+	free(c->ti);
+	free(c->nbuf);
+	free(c->np);
+	free(c->rel);
 	kg_arena_free(&c->arena);
 	free(c);
 }
 
-/* Longest lexicon match of the given kind starting at token i. */
-static const struct kg_lex_entry *match_at(struct kg_coder *c, const char *text, size_t i,
-					   enum kg_lex_kind kind, size_t *nt)
-{
-	const struct kg_token *t = c->toks.v;
-	unsigned maxw = kg_lex_max_words(c->lx), w;
-	char norm[512];
+/* ---- token helpers ---- */
 
+#define T(i) (c->toks.v[i])
+#define NT (c->toks.n)
+
+static const char *norm_of(const struct kg_coder *c, size_t i, size_t *n)
+{
+	*n = c->ti[i].nlen;
+	return c->nbuf + c->ti[i].noff;
+}
+
+static int is(const struct kg_coder *c, size_t i, const char *w)
+{
+	size_t n;
+	const char *s;
+
+	if (i >= NT)
+		return 0;
+	s = norm_of(c, i, &n);
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+static int punct(const struct kg_coder *c, size_t i, char p)
+{
+	return i < NT && (T(i).flags & KG_TOK_PUNCT) && T(i).len == 1 && c->text[T(i).off] == p;
+}
+
+static int is_comma(const struct kg_coder *c, size_t i)
+{
+	return punct(c, i, ',');
+}
+
+/* A hard clause boundary: ; : ( ) dashes, quotes, or a subordinator. */
+static int boundary(const struct kg_coder *c, size_t i)
+{
+	if (T(i).flags & KG_TOK_PUNCT)
+		return punct(c, i, ';') || punct(c, i, ':') || punct(c, i, '(') || punct(c, i, ')') ||
+		       punct(c, i, '[') || punct(c, i, ']') || punct(c, i, '?') || punct(c, i, '!') ||
+		       ((T(i).flags & KG_TOK_DASH) && !punct(c, i, '-'));
+	return (c->ti[i].cls & W_SUB) != 0;
+}
+
+static int lower_word(const struct kg_coder *c, size_t i)
+{
+	return i < NT && (T(i).flags & KG_TOK_WORD) && !(T(i).flags & KG_TOK_CAP) &&
+	       !(T(i).flags & KG_TOK_NUM);
+}
+
+static int ends_with(const struct kg_coder *c, size_t i, const char *suf)
+{
+	size_t n, k = strlen(suf);
+	const char *s = norm_of(c, i, &n);
+
+	return n > k + 2 && !memcmp(s + n - k, suf, k);
+}
+
+/* An adverb in a verb group: "reportedly", "also", "not". */
+static int adverb(const struct kg_coder *c, size_t i)
+{
+	/* -ly words that are adjectives or nouns */
+	static const char *const not_adv[] = {
+		"deadly", "early", "friendly", "costly", "elderly", "daily", "weekly",
+		"monthly", "yearly", "rally", "family", "assembly", "supply", "reply",
+		"holy", "lonely", "anomaly", "monopoly", "bully", "ally", "tally",
+		"unlikely", "orderly", "timely", "lively", "manly", "kindly", NULL
+	};
+
+	if (c->ti[i].cls & (W_ADV | W_NEG))
+		return 1;
+	if (!lower_word(c, i) || !ends_with(c, i, "ly") || c->ti[i].cls)
+		return 0;
+	for (int k = 0; not_adv[k]; k++)
+		if (is(c, i, not_adv[k]))
+			return 0;
+	return 1;
+}
+
+/* ---- lexicon matching ---- */
+
+static int entry_fits(const struct kg_coder *c, const struct kg_lex_entry *e, size_t i, size_t w)
+{
+	size_t a = T(i).off, b = T(i + w - 1).off + T(i + w - 1).len;
+
+	if ((e->flags & KG_LEXF_CAP) && !(T(i).flags & KG_TOK_CAP))
+		return 0;
+	if ((e->flags & KG_LEXF_EXACT) &&
+	    (strlen(e->surface) != b - a || memcmp(c->text + a, e->surface, b - a)))
+		return 0;
+	return 1;
+}
+
+/* Longest phrase at token i with an entry of one of the kinds in mask
+ * (bits 1 << kind) that fits the case rules; its first such entry. */
+static const struct kg_lex_entry *lookup(const struct kg_coder *c, size_t i, unsigned mask,
+					 size_t *nw)
+{
+	size_t n, w, maxw;
+	const char *s = norm_of(c, i, &n);
+
+	if (!(T(i).flags & KG_TOK_WORD))
+		return NULL;
+	maxw = c->ti[i].lead;
+	if (maxw > NT - i)
+		maxw = NT - i;
 	for (w = maxw; w >= 1; w--) {
 		const struct kg_lex_entry *e;
-		size_t a, b, n;
+		size_t j, end;
 
-		if (i + w > c->toks.n)
+		for (j = i + 1; j < i + w; j++)
+			if ((T(j).flags & KG_TOK_PUNCT) && !(T(j).flags & KG_TOK_DASH))
+				break;
+		if (j < i + w)
 			continue;
-		a = t[i].off;
-		b = t[i + w - 1].off + t[i + w - 1].len;
-		if (!(n = kg_lex_norm(text + a, b - a, norm, sizeof norm)))
-			continue;
-		for (e = kg_lex_get(c->lx, norm, n); e; e = e->next) {
-			if (e->kind != kind)
-				continue;
-			if ((e->flags & KG_LEXF_CAP) && !(t[i].flags & KG_TOK_CAP))
-				continue;
-			if ((e->flags & KG_LEXF_EXACT) && strncmp(text + a, e->surface, b - a))
-				continue;
-			*nt = w;
-			return e;
-		}
+		end = c->ti[i + w - 1].noff + c->ti[i + w - 1].nlen;
+		for (e = kg_lex_get(c->lx, s, end - c->ti[i].noff); e; e = e->next)
+			if ((mask & (1u << e->kind)) && entry_fits(c, e, i, w)) {
+				*nw = w;
+				return e;
+			}
 	}
 	return NULL;
 }
 
-struct found {
-	size_t tok, ntok;
+#define M_ACTOR (1u << KG_LEX_ACTOR)
+#define M_AGENT (1u << KG_LEX_AGENT)
+#define M_PLACE (1u << KG_LEX_PLACE)
+#define M_REL (1u << KG_LEX_RELATION)
+
+/* ---- dates ---- */
+
+static int days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int z, int *y, int *m, int *d)
+{
+	int era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y += *m <= 2;
+}
+
+static void set_date(struct kg_coder *c, int days)
+{
+	int y, m, d;
+
+	civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		return;
+	snprintf(c->sdate, sizeof c->sdate, "%04d-%02d-%02d", y, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+}
+
+static int num_at(const struct kg_coder *c, size_t i, int lo, int hi)
+{
+	char b[8];
+	size_t n;
+	int v;
+
+	if (i >= NT || !(T(i).flags & KG_TOK_NUM) || T(i).len >= sizeof b)
+		return -1;
+	memcpy(b, c->text + T(i).off, T(i).len);
+	b[T(i).len] = 0;
+	for (n = 0; b[n]; n++)
+		if (b[n] < '0' || b[n] > '9')
+			return -1;
+	v = atoi(b);
+	return v >= lo && v <= hi ? v : -1;
+}
+
+/* "on January 3", "3 January 2024", "on Monday": the sentence's date. */
+static void find_date(struct kg_coder *c)
+{
+	size_t i;
+
+	c->sdate[0] = 0;
+	for (i = 0; i < NT; i++) {
+		const struct ti *t = &c->ti[i];
+		int m = 0, d = -1, y = -1;
+
+		if ((t->cls & W_MONTH) && (T(i).flags & KG_TOK_CAP)) {
+			m = t->num;
+			if ((d = num_at(c, i + 1, 1, 31)) > 0) {
+				size_t k = i + 2 + is_comma(c, i + 2);
+				y = num_at(c, k, 1900, 2100);
+			} else if (i > 0 && (d = num_at(c, i - 1, 1, 31)) > 0) {
+				y = num_at(c, i + 1, 1900, 2100);
+			}
+			if (d < 1)
+				continue;
+			if (y < 0) {
+				if (c->art_date < 0)
+					continue;
+				y = c->art_year;
+				/* "on December 30" in a January article: last year. */
+				if (days_from_civil(y, m, d) > c->art_date + 31)
+					y--;
+			}
+			set_date(c, days_from_civil(y, m, d));
+			return;
+		}
+		if ((t->cls & W_WDAY) && (T(i).flags & KG_TOK_CAP) && c->art_date >= 0) {
+			/* 1970-01-01 was a Thursday (4). */
+			int wd = ((c->art_date % 7) + 7 + 4) % 7, back = (wd - t->num + 7) % 7;
+			if (i > 0 && is(c, i - 1, "next"))
+				set_date(c, c->art_date + (back ? 7 - back : 7));
+			else
+				set_date(c, c->art_date - back);
+			return;
+		}
+	}
+}
+
+/* ---- reference memory ---- */
+
+static int is_state(const struct kg_actor *a)
+{
+	return a->type == KG_ACTOR_STATE || (a->code && strlen(a->code) == 3 && a->country &&
+					      !strcmp(a->code, a->country));
+}
+
+/* An organised group ("the group", "they"); a bare "protesters" is not. */
+static int is_group(const struct kg_actor *a)
+{
+	return a->type == KG_ACTOR_ARMED_GROUP || a->type == KG_ACTOR_MOVEMENT ||
+	       a->type == KG_ACTOR_PARTY;
+}
+
+static int state_count(const struct kg_coder *c, const char *code)
+{
+	for (size_t k = 0; k < c->nstates; k++)
+		if (code && !strncmp(c->states[k].code, code, 3))
+			return c->states[k].n;
+	return 0;
+}
+
+static void remember(struct kg_coder *c, const struct np *p)
+{
+	struct memo *m;
+	const char *sp;
+	const struct kg_lex_entry *g;
+
+	if (!p->actor.name || !*p->actor.name || (p->f & (NP_PLACE | NP_DATELINE)))
+		return;
+	/* a group's leader brings the group to mind ("the group said") */
+	if (p->actor.type == KG_ACTOR_PERSON && p->actor.code && *p->actor.code &&
+	    (g = kg_lex_by_code(c->lx, p->actor.code)) && is_group(&g->actor)) {
+		struct np gp = {0};
+		gp.actor = g->actor;
+		remember(c, &gp);
+	}
+	if (p->actor.country && strlen(p->actor.country) == 3 && !(p->f & NP_REF)) {
+		size_t k;
+		for (k = 0; k < c->nstates; k++)
+			if (!strcmp(c->states[k].code, p->actor.country))
+				break;
+		if (k == c->nstates && k < sizeof c->states / sizeof *c->states) {
+			memcpy(c->states[k].code, p->actor.country, 4);
+			c->states[k].n = 0;
+			c->nstates++;
+		}
+		if (k < c->nstates)
+			c->states[k].n++;
+	}
+	m = &c->memo[c->nmemo++ % MEMO];
+	m->actor = p->actor;
+	m->f = p->f;
+	m->surname = NULL;
+	if (p->actor.type == KG_ACTOR_PERSON && (sp = strrchr(p->actor.name, ' '))) {
+		char low[64];
+		size_t n = kg_lex_norm(sp + 1, strlen(sp + 1), low, sizeof low);
+		if (n)
+			m->surname = kg_arena_strndup(&c->arena, low, n);
+	}
+}
+
+enum ref_kind { REF_STATE, REF_GROUP, REF_PERSON, REF_NONPERSON, REF_PLURAL, REF_GOV, REF_MIL };
+
+static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, const char *not_code)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO;
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const struct kg_actor *a = &m->actor;
+		int ok;
+
+		if (m->f & NP_ATTRIB && a->type == KG_ACTOR_MEDIA)
+			continue;
+		switch (k) {
+		case REF_STATE: ok = is_state(a); break;
+		case REF_GROUP: ok = is_group(a); break;
+		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
+		case REF_PLURAL:
+			/* "they": a plural first ("the Saudis", "militants") */
+			ok = (m->f & NP_PLURAL) || is_group(a) || (m->f & NP_AGENTONLY);
+			break;
+		case REF_GOV:
+		case REF_MIL:
+			ok = a->type != KG_ACTOR_PERSON && a->code && a->country && strlen(a->code) == 6 &&
+			     !strncmp(a->code, a->country, 3) &&
+			     !strcmp(a->code + 3, k == REF_GOV ? "GOV" : "MIL");
+			break;
+		default: ok = a->type != KG_ACTOR_PERSON && a->type != KG_ACTOR_MEDIA; break;
+		}
+		if (ok && not_code && a->code && *a->code && !strcmp(a->code, not_code))
+			continue;
+		if (ok)
+			return m;
+	}
+	return NULL;
+}
+
+/* The state last spoken of: a state, or the country of the last actor
+ * that has one ("Georgian President X ... the government"). */
+static const struct kg_actor *recall_state(const struct kg_coder *c)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO;
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const struct kg_lex_entry *st;
+
+		if (is_state(&m->actor))
+			return &m->actor;
+		if (m->actor.type != KG_ACTOR_MEDIA && m->actor.country && *m->actor.country &&
+		    (st = kg_lex_by_code(c->lx, m->actor.country)))
+			return &st->actor;
+	}
+	return NULL;
+}
+
+/* ---- actor noun phrases ---- */
+
+static const char *arena_span(struct kg_coder *c, size_t a, size_t b)
+{
+	size_t off = T(a).off, end = T(b - 1).off + T(b - 1).len;
+	return kg_arena_strndup(&c->arena, c->text + off, end - off);
+}
+
+/* a + sep + b[0..bn) in the article arena (no heap use per phrase) */
+static const char *arena_join(struct kg_coder *c, const char *a, const char *sep,
+			      const char *b, size_t bn)
+{
+	size_t an = a ? strlen(a) : 0, sn = sep ? strlen(sep) : 0;
+	char *s = kg_arena_alloc(&c->arena, an + sn + bn + 1);
+
+	memcpy(s, a ? a : "", an);
+	memcpy(s + an, sep ? sep : "", sn);
+	memcpy(s + an + sn, b ? b : "", bn);
+	s[an + sn + bn] = 0;
+	return s;
+}
+
+static const char *compose_code(struct kg_coder *c, const char *country, const char *agent)
+{
+	return arena_join(c, country, NULL, agent, agent ? strlen(agent) : 0);
+}
+
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
+
+/* A capitalised word (no other test) */
+static int name_word_raw(const struct kg_coder *c, size_t i)
+{
+	return (T(i).flags & KG_TOK_WORD) && (T(i).flags & KG_TOK_CAP) && !c->ti[i].cls;
+}
+
+/* A capitalised word that may be part of a name nobody knows. */
+static int name_word(const struct kg_coder *c, size_t i)
+{
+	const struct ti *t = &c->ti[i];
+
+	if (i >= NT || !(T(i).flags & KG_TOK_WORD) || !(T(i).flags & KG_TOK_CAP))
+		return 0;
+	{
+		/* capitalised adjectives that name no actor */
+		static const char *const adj[] = {
+			"western", "eastern", "northern", "southern", "central", "european",
+			"asian", "african", "arab", "muslim", "christian", "jewish", "sunni",
+			"shiite", "shia", "islamist", "islamic", "latin", "nordic", "global",
+			"international", "national", "federal", "regional", NULL
+		};
+		for (int k = 0; adj[k]; k++)
+			if (is(c, i, adj[k]) && !(i + 1 < NT && name_word_raw(c, i + 1)))
+				return 0;
+	}
+	if (c->title)
+		return 0;	/* "Ceasefire Falters": title case is no name */
+	{
+		/* "Iran-backed", "U.S.-led": a compound adjective, not a name;
+		 * "Iran-Afghanistan": two actors */
+		const char *w = c->text + T(i).off, *h = memchr(w, '-', T(i).len);
+		if (h && h + 1 < w + T(i).len && h[1] >= 'a' && h[1] <= 'z')
+			return 0;
+		if (h && part_actor(c, w, (size_t)(h - w)))
+			return 0;
+	}
+	if (t->cls & (W_FUNC | W_DET | W_PREP | W_AUX | W_MODAL | W_SUB | W_CONJ | W_PRON |
+		      W_PPRON | W_MONTH | W_WDAY | W_SAY | W_NEG | W_HON | W_INT | W_CONS |
+		      W_THAT | W_HEDGE | W_NEGV | W_ADV))
+		return 0;
+	return 1;
+}
+
+/* "external forces", "foreign troops": not the state in the news */
+static int foreign_adj(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const fa[] = {
+		"external", "foreign", "outside", "international", "allied", "rival", "enemy",
+		"western", "coalition", "multinational", NULL
+	};
+
+	for (size_t k = a; k < b; k++)
+		for (int i = 0; fa[i]; i++)
+			if (is(c, k, fa[i]))
+				return 1;
+	return 0;
+}
+
+/* "drone attacks", "police raid": a singular agent word before an event
+ * noun that can be read as a noun modifies it. */
+static int modifier_agent(const struct kg_coder *c, size_t k, size_t w)
+{
 	const struct kg_lex_entry *e;
+	size_t n, wr;
+	const char *t = norm_of(c, k + w - 1, &n);
+
+	if (k + w >= NT || t[n - 1] == 's')
+		return 0;
+	for (e = lookup(c, k + w, M_REL, &wr); e; e = e->next)
+		if (e->kind == KG_LEX_RELATION && e->pos[0] == 'n')
+			return 1;
+	return 0;
+}
+
+/* The person entry valid at the article date among a phrase's entries. */
+static const struct kg_lex_entry *pick_actor(const struct kg_coder *c, const struct kg_lex_entry *e,
+					     size_t i, size_t w)
+{
+	const struct kg_lex_entry *best = NULL, *first = e;
+	int day = 0;
+
+	if (c->art_date >= 0) {
+		int y, m, d;
+		civil_from_days(c->art_date, &y, &m, &d);
+		day = y * 10000 + m * 100 + d;
+	}
+	for (; e; e = e->next) {
+		if (e->kind != KG_LEX_ACTOR || !entry_fits(c, e, i, w))
+			continue;
+		if (day && ((e->from && day < e->from) || (e->until && day > e->until)))
+			continue;
+		if (!best || (!day && e->until == 0 && best->until))
+			best = e;
+	}
+	if (!best && day) {
+		/* out of office at that date, but still the same person */
+		for (e = first; e; e = e->next)
+			if (e->kind == KG_LEX_ACTOR && entry_fits(c, e, i, w))
+				return e;
+	}
+	return best;
+}
+
+static int add_np(struct kg_coder *c, size_t a, size_t b, const struct kg_actor *act, unsigned f,
+		  double conf)
+{
+	struct np *p;
+	size_t k;
+
+	KG_GROW(c->np, c->nnp + 1, c->npcap);
+	p = &c->np[c->nnp];
+	p->a = a;
+	p->b = b;
+	p->actor = *act;
+	p->f = f;
+	p->conf = conf;
+	for (k = a; k < b; k++)
+		c->ti[k].np = (int)c->nnp;
+	{
+		size_t n;
+		const char *t = norm_of(c, b - 1, &n);
+		if ((T(b - 1).flags & KG_TOK_POSS) && b - 1 > a)
+			t = norm_of(c, b - 2, &n);
+		if (n > 3 && t[n - 1] == 's' && t[n - 2] != 's')
+			p->f |= NP_PLURAL;
+	}
+	if (a > 0 && (c->ti[a - 1].cls & W_PREP))
+		p->f |= NP_PPOBJ;
+	if (a > 1 && (c->ti[a - 1].cls & W_DET) && (c->ti[a - 2].cls & W_PREP))
+		p->f |= NP_PPOBJ;
+	/* "of France, Germany and Italy": the whole list */
+	if (a > 1 && ((c->ti[a - 1].cls & W_CONJ) ||
+		      (is_comma(c, a - 1) && b < NT && (is_comma(c, b) || (c->ti[b].cls & W_CONJ)))) &&
+	    c->ti[a - 2].np >= 0 && (c->np[c->ti[a - 2].np].f & NP_PPOBJ))
+		p->f |= NP_PPOBJ;
+	return (int)c->nnp++;
+}
+
+static void add_mention(struct kg_coder *c, const struct np *p)
+{
+	struct kg_mention *m;
+
+	if (p->f & (NP_PLACE | NP_DATELINE))
+		return;
+	KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
+	m = &c->res.mentions[c->res.nmentions++];
+	{
+		/* the words that name the actor: no "the", no "'s" */
+		size_t a = p->a, b = p->b;
+		if (b > a + 1 && (T(b - 1).flags & KG_TOK_POSS))
+			b--;
+		if (b > a + 1 && (c->ti[a].cls & W_DET) && !(T(a).flags & KG_TOK_CAP))
+			a++;
+		m->sentence = c->si;
+		m->off = T(a).off;
+		m->len = T(b - 1).off + T(b - 1).len - m->off;
+	}
+	m->actor = p->actor;
+	m->resolved = !(p->f & NP_UNRES);
+}
+
+static void add_fact(struct kg_coder *c, const struct kg_actor *s, const char *rel,
+		     const char *value, const struct kg_actor *o)
+{
+	struct kg_fact *f;
+
+	KG_GROW(c->res.facts, c->res.nfacts + 1, c->fcap);
+	f = &c->res.facts[c->res.nfacts++];
+	memset(f, 0, sizeof *f);
+	f->sentence = c->si;
+	f->subject = *s;
+	f->relation = rel;
+	f->value = value;
+	if (o) {
+		f->has_object = true;
+		f->object = *o;
+	}
+}
+
+/* The state a country-ish entry stands for ("Afghan" -> Afghanistan). */
+static const struct kg_lex_entry *state_of(const struct kg_coder *c, const struct kg_lex_entry *e)
+{
+	const char *cc = e->actor.country ? e->actor.country : e->actor.code;
+	return cc ? kg_lex_by_code(c->lx, cc) : NULL;
+}
+
+/* The last non-person actor whose name ends with the word at token h
+ * ("the junta" after "Niger's military junta"). */
+static const struct memo *recall_named(const struct kg_coder *c, size_t h)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO, wn;
+	const char *w = norm_of(c, h, &wn);
+
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const char *nm = m->actor.name, *sp;
+		size_t ln;
+		if (m->actor.type == KG_ACTOR_PERSON || !nm)
+			continue;
+		sp = strrchr(nm, ' ');
+		sp = sp ? sp + 1 : nm;
+		ln = strlen(sp);
+		if (ln == wn && !strncasecmp(sp, w, wn))
+			return m;
+	}
+	return NULL;
+}
+
+/* A reference phrase at i ("the country", "its", "he"); returns tokens used. */
+static size_t reference(struct kg_coder *c, size_t i)
+{
+	const struct ti *t = &c->ti[i];
+	const struct memo *m = NULL;
+	struct memo subj_memo;
+	const struct kg_actor *st = NULL;
+	struct kg_actor act;
+	unsigned f = NP_REF;
+	size_t n = 1;
+	const char *agent = NULL;
+
+	if ((t->cls & W_DET) && is(c, i, "the") && i + 1 < NT &&
+	    (lower_word(c, i + 1) || (T(i + 1).flags & KG_TOK_WORD))) {
+		unsigned k;
+		size_t h = i + 1, w;
+		/* "the Iran-backed group", "the militant group" */
+		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL)) &&
+		       (lower_word(c, h) || ((T(h).flags & KG_TOK_WORD) && memchr(c->text + T(h).off, '-', T(h).len) &&
+					     !lookup(c, h, M_ACTOR, &w))) &&
+		       !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
+		       !lookup(c, h, M_REL | M_AGENT | M_ACTOR, &w) && lower_word(c, h + 1))
+			h++;
+		if (!lower_word(c, h))
+			return 0;
+		k = c->ti[h].cls;
+		n = h - i;
+		if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL))) {
+			/* "the opposition", "the parliament", "the police": the
+			 * institution of the state in the news */
+			const struct kg_lex_entry *ag = lookup(c, h, M_AGENT, &w);
+			if (!ag || !ag->agent || h + w > NT || (h + w < NT && (T(h + w).flags & KG_TOK_WORD) &&
+							       lower_word(c, h + w) && !(c->ti[h + w].cls)))
+				return 0;
+			if (strcmp(ag->agent, "OPP") && strcmp(ag->agent, "LEG") &&
+			    strcmp(ag->agent, "JUD") && strcmp(ag->agent, "COP"))
+				return 0;
+			if (!(st = recall_state(c)))
+				return 0;
+			agent = ag->agent;
+			n += w - 1;
+		} else if (k & W_REFSTATE)
+			st = recall_state(c);
+		else if (k & W_REFGROUP)
+			m = recall(c, REF_GROUP, NULL);
+		else if (k & (W_REFGOV | W_REFMIL)) {
+			/* "the army": an army met before, else the last state's */
+			agent = (k & W_REFGOV) ? "GOV" : "MIL";
+			/* "the army": one met before if its state is spoken of at
+			 * least as much as the last state, else the last state's */
+			st = recall_state(c);
+			if ((m = recall_named(c, h))) {
+				agent = NULL, st = NULL;	/* "the junta": "Niger's junta" */
+			} else if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
+				   (!st || state_count(c, m->actor.code) >= state_count(c, st->code)))
+				agent = NULL, st = NULL;
+			else
+				m = NULL;
+		} else
+			return 0;
+		n++;
+	} else if (t->cls & (W_PRON | W_PPRON)) {
+		if (T(i).flags & KG_TOK_CAP && i > 0)
+			return 0;
+		/* "India accused X of backing militants ..., and announced it
+		 * would ...": the sentence's subject first */
+		for (size_t q = 0; q < c->nnp && q < 32 && c->np[q].a < i && !is(c, i, "him") &&
+		     !is(c, i, "them"); q++) {
+			const struct np *p = &c->np[q];
+			if (p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PRONOUN))
+				continue;
+			if (p->actor.type == KG_ACTOR_MEDIA)
+				break;
+			if (((t->cls & W_PERSPRON) && p->actor.type == KG_ACTOR_PERSON) ||
+			    (!(t->cls & (W_PERSPRON | W_PLURPRON)) && p->actor.type != KG_ACTOR_PERSON &&
+			     !(p->f & NP_PLURAL)) ||
+			    ((t->cls & W_PLURPRON) && ((p->f & NP_PLURAL) || is_group(&p->actor)))) {
+				subj_memo.actor = p->actor;
+				subj_memo.f = p->f;
+				m = &subj_memo;
+			}
+			break;
+		}
+		if (m)
+			;	/* the sentence's subject */
+		else if (t->cls & W_PERSPRON)
+			m = recall(c, REF_PERSON, NULL);
+		else if (t->cls & W_PLURPRON) {
+			if (!(m = recall(c, REF_PLURAL, NULL)))
+				m = recall(c, REF_STATE, NULL);
+		} else if (is(c, i, "it") || is(c, i, "its")) {
+			m = recall(c, REF_NONPERSON, NULL);
+		}
+		f |= NP_PRONOUN;
+		if (t->cls & W_PPRON)
+			f |= NP_POSS;
+	} else {
+		return 0;
+	}
+	if (!m && !st)
+		return 0;
+	act = m ? m->actor : *st;
+	if (agent) {
+		const char *cc = act.country ? act.country : act.code;
+		size_t hn;
+		const char *hw = norm_of(c, i + n - 1, &hn);
+
+		act.code = compose_code(c, cc, agent);
+		act.type = KG_ACTOR_GOVERNMENT;
+		act.country = cc;
+		/* "Egypt government", "Georgia opposition" */
+		act.name = arena_join(c, act.name, " ", hw, hn);
+	}
+	if (i + n < NT && (T(i + n).flags & KG_TOK_POSS))
+		f |= NP_POSS, n++;
+	if ((f & NP_POSS) && act.country && *act.country) {
+		/* "its forces", "the country's foreign minister" */
+		size_t k = i + n, adj = 0, w;
+		const struct kg_lex_entry *ag;
+		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
+		       !lookup(c, k, M_AGENT | M_REL, &w))
+			k++, adj++;
+		if (k < NT && (ag = lookup(c, k, M_AGENT, &w)) && ag->agent && *ag->agent &&
+		    !modifier_agent(c, k, w)) {
+			act.code = compose_code(c, act.country, ag->agent);
+			act.type = KG_ACTOR_GOVERNMENT;
+			f &= ~(unsigned)NP_POSS;
+			n = k + w - i;
+		}
+	}
+	add_np(c, i, i + n, &act, f | (m ? m->f & (NP_UNRES | NP_PERSON) : 0), 0.8);
+	return n;
+}
+
+/*
+ * The actor phrase starting at token i, if any; returns tokens used.
+ *   [the] [actor|demonym] ['s] [adj]{0,2} [agent]* [person|Name]
+ */
+static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
+{
+	const struct kg_lex_entry *base = NULL, *agent = NULL, *person = NULL, *e, *tail_agent = NULL;
+	size_t j = i, w, name_a = 0, name_b = 0, agent_a = 0, agent_b = 0;
+	int det = 0, poss = 0, hon = 0;
+	struct kg_actor act = {0};
+	unsigned f = 0;
+	double conf = 0.9;
+
+	if ((T(j).flags & KG_TOK_CAP) && is(c, j, "the") && j + 1 < NT && (T(j + 1).flags & KG_TOK_CAP) &&
+	    (e = lookup(c, j, M_ACTOR, &w)) && w >= 2 && (e = pick_actor(c, e, j, w))) {
+		/* "The Diplomat", "The Hague": "The" belongs to the name */
+		struct kg_actor a = e->actor;
+		unsigned f0 = 0;
+		j += w;
+		if (j < NT && (T(j).flags & KG_TOK_POSS))
+			f0 |= NP_POSS, j++;
+		add_np(c, i, j, &a, f0 | (a.type == KG_ACTOR_PERSON ? NP_PERSON : 0), 0.9);
+		return j - i;
+	}
+	if (c->ti[j].cls & W_DET && !(c->ti[j].cls & W_NEG) && !is(c, j, "that")) {
+		det = 1;
+		j++;
+	}
+	if (j < NT && (c->ti[j].cls & W_HON) && (T(j).flags & KG_TOK_CAP)) {
+		hon = 1;
+		j++;
+		if (punct(c, j, '.'))
+			j++;	/* "Gen. Abdel Fattah Burhan" */
+	}
+	if (j >= NT)
+		return 0;
+	/* Base actor (or a hyphenated pair "Iran-Afghanistan" - skipped). */
+	if ((e = lookup(c, j, M_ACTOR | M_AGENT | M_REL | M_PLACE, &w)) && e->kind != KG_LEX_AGENT) {
+		const struct kg_lex_entry *a = pick_actor(c, e, j, w);
+		if (a) {
+			base = a;
+			j += w;
+		}
+	}
+	if (base && base->actor.type == KG_ACTOR_PERSON) {
+		person = base;
+		base = NULL;
+		name_a = i + det + hon;
+		name_b = j;
+	}
+	if ((base || person) && j < NT && (T(j).flags & KG_TOK_POSS)) {
+		/* "Iran's foreign minister": the possessive may own an agent. */
+		size_t k = j + 1, adj = 0;
+		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
+		       !lookup(c, k, M_AGENT | M_REL, &w))
+			k++, adj++;
+		if (base && k < NT && (e = lookup(c, k, M_AGENT, &w)) && base && is_state(&base->actor)) {
+			j = k;
+		} else {
+			poss = 1;
+			j++;
+		}
+	}
+	if (!poss && !person) {
+		/* Agent words, maybe after one or two adjectives. */
+		size_t k = j, adj = 0;
+		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
+		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
+		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
+			k++, adj++;
+		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
+			k = j, adj = 0;
+		while (k < NT && (e = lookup(c, k, M_AGENT, &w))) {
+			size_t wr;
+			/* "military cooperation" is an event, not the military */
+			if (lookup(c, k, M_REL, &wr) && wr > w)
+				break;
+			if (modifier_agent(c, k, w))
+				break;
+			/* An agent word in lower case after a base or determiner, or
+			 * a capitalised title ("Interior Minister"). */
+			if (!(T(k).flags & KG_TOK_CAP) && !base && !det && adj == 0 && k != i && !agent &&
+			    !(e->flags & KG_LEXF_PLURAL))
+				break;
+			if (!agent)
+				agent_a = k;
+			agent = e;
+			k += w;
+			agent_b = k;
+		}
+		if (agent)
+			j = k;
+	}
+	/* A person's name after a title or a country: dictionary or unknown. */
+	if (!poss && !person && j < NT && (agent || hon || base) && name_word(c, j)) {
+		if ((e = lookup(c, j, M_ACTOR, &w)) && (e = pick_actor(c, e, j, w)) &&
+		    e->actor.type == KG_ACTOR_PERSON) {
+			person = e;
+			name_a = j;
+			name_b = j + w;
+			j += w;
+		} else if (!lookup(c, j, M_ACTOR | M_AGENT | M_PLACE | M_REL, &w) &&
+			   (agent || hon)) {
+			name_a = j;
+			while (j < NT && name_word(c, j) && !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE, &w)) {
+				/* an initial: "S. Jaishankar" */
+				if (T(j).len == 1 && punct(c, j + 1, '.') && name_word(c, j + 2))
+					j++;
+				j++;
+			}
+			name_b = j;
+			/* a known person after an initial: "S. Jaishankar" */
+			if (j < NT && (e = lookup(c, j, M_ACTOR, &w)) && (e = pick_actor(c, e, j, w)) &&
+			    e->actor.type == KG_ACTOR_PERSON && j - name_a <= 2) {
+				person = e;
+				name_b = j + w;
+				j += w;
+			}
+		}
+	}
+	/* An unknown capitalised name on its own. */
+	if (!base && !agent && !person && !name_b && name_word(c, j) &&
+	    !lookup(c, j, M_ACTOR | M_AGENT | M_PLACE | M_REL, &w)) {
+		size_t k = j, n;
+		while (k < NT && name_word(c, k) && !lookup(c, k, M_ACTOR | M_AGENT | M_PLACE, &w))
+			k++;
+		/* A lone capitalised word opening a sentence is usually just a word. */
+		if (k - j == 1 && (j == sent_start || (j > 0 && (T(j - 1).flags & KG_TOK_QUOTE)))) {
+			if (!(k < NT && ((T(k).flags & KG_TOK_POSS) || (c->ti[k].cls & (W_AUX | W_MODAL | W_SAY)))))
+				return 0;
+		}
+		if (T(j).flags & KG_TOK_UPPER && k < NT && (T(k).flags & KG_TOK_DASH))
+			return 0;	/* an unknown dateline */
+		/* "Vahidi": the surname of a person met before. */
+		if (k - j == 1) {
+			size_t m, cnt = c->nmemo < MEMO ? c->nmemo : MEMO;
+			const char *s = norm_of(c, j, &n);
+			for (m = 1; m <= cnt; m++) {
+				const struct memo *mm = &c->memo[(c->nmemo - m) % MEMO];
+				if (mm->surname && strlen(mm->surname) == n && !memcmp(mm->surname, s, n)) {
+					unsigned pf = NP_REF | NP_PERSON | (mm->f & NP_UNRES);
+					if (k < NT && (T(k).flags & KG_TOK_POSS))
+						pf |= NP_POSS, k++;
+					add_np(c, i, k, &mm->actor, pf, 0.85);
+					return k - i;
+				}
+			}
+		}
+		/* "Kurdish militants": an unknown name that qualifies an agent
+		 * is a group of that agent's kind. */
+		while (k < NT && lower_word(c, k) && (e = lookup(c, k, M_AGENT, &w)) &&
+		       !(lookup(c, k, M_REL, &n) && n > w)) {
+			k += w;
+			tail_agent = e;
+		}
+		name_a = j;
+		name_b = k;
+		j = k;
+	}
+	if (!base && !agent && !person && !name_b)
+		return 0;
+
+	/* Compose the actor. */
+	if (person) {
+		act = person->actor;
+		f |= NP_PERSON;
+	} else if (name_b && tail_agent && !agent && !base) {
+		act.name = arena_span(c, name_a, name_b);
+		act.code = tail_agent->agent ? tail_agent->agent : "";
+		act.type = (tail_agent->flags & KG_LEXF_ARMED) ? KG_ACTOR_ARMED_GROUP : KG_ACTOR_GROUP;
+		f |= NP_AGENTONLY;
+		conf = 0.6;
+	} else if (name_b) {
+		act.name = arena_span(c, name_a, name_b);
+		act.type = agent || hon ? KG_ACTOR_PERSON : KG_ACTOR_UNKNOWN;
+		if (base && (is_state(&base->actor) || (base->flags & KG_LEXF_ADJ))) {
+			const char *cc = base->actor.country ? base->actor.country : base->actor.code;
+			act.country = cc;
+			act.code = compose_code(c, cc, agent ? agent->agent : NULL);
+			conf = 0.75;
+		} else if (base && base->actor.code && *base->actor.code) {
+			/* "Hezbollah leader Hassan Nasrallah": the group's person */
+			act.code = base->actor.code;
+			act.country = base->actor.country;
+			conf = 0.75;
+		} else {
+			act.code = "";
+			f |= NP_UNRES;
+			conf = 0.6;
+		}
+		if (act.type == KG_ACTOR_PERSON)
+			f |= NP_PERSON;
+	} else if (base && agent) {
+		if (is_state(&base->actor) || (base->flags & (KG_LEXF_ADJ | KG_LEXF_METONYM))) {
+			const char *cc = base->actor.country ? base->actor.country : base->actor.code;
+			act.name = arena_span(c, i + det, agent_b);
+			act.code = compose_code(c, cc, agent->agent);
+			act.country = cc;
+			act.type = KG_ACTOR_GOVERNMENT;
+			/* "Syrian rebels" are a group, "Israeli military" the state's */
+			if ((agent->flags & KG_LEXF_ARMED) && agent->agent &&
+			    strcmp(agent->agent, "MIL") && strcmp(agent->agent, "COP") &&
+			    strcmp(agent->agent, "SPY"))
+				act.type = KG_ACTOR_ARMED_GROUP;
+		} else {
+			act = base->actor;
+		}
+	} else if (base) {
+		act = base->actor;
+		if (base->flags & KG_LEXF_ADJ) {
+			const struct kg_lex_entry *st = state_of(c, base);
+			if (st)
+				act = st->actor;
+			f |= NP_ADJ;
+		}
+	} else {
+		/* Agent words alone: "militant groups", "the government". */
+		size_t a0 = agent_a;
+		while (a0 > i + det && lower_word(c, a0 - 1))
+			a0--;
+		if (det && (c->ti[agent_a].cls & (W_REFGOV | W_REFMIL | W_REFGROUP | W_REFSTATE)) &&
+		    agent_b == agent_a + 1)
+			return 0;	/* "the government": a reference */
+		{
+			/* A bare singular agent is a modifier ("drone attack"), a
+			 * counted one an object count ("150 drones"). */
+			size_t n;
+			const char *t = norm_of(c, agent_b - 1, &n);
+			if (!det && !(T(agent_a).flags & KG_TOK_CAP) && t[n - 1] != 's' &&
+			    !is(c, agent_b - 1, "police"))
+				return 0;
+			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM))
+				return 0;
+		}
+		act.name = arena_span(c, a0, agent_b);
+		act.code = agent->agent ? agent->agent : "";
+		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
+				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
+				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
+			/* "government officials", "security forces": the state in
+			 * the news */
+			const struct kg_actor *st = recall_state(c);
+			if (st) {
+				act.country = st->code;
+				act.code = compose_code(c, st->code, agent->agent);
+			}
+		}
+		if (is(c, agent_b, "of"))
+			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
+		{
+			/* "drones launched by ...": a weapon nobody owns is no actor */
+			static const char *const arms[] = {
+				"drones", "drone", "warplanes", "warplane", "jets", "warships",
+				"warship", "missiles", "rockets", "aircraft", NULL
+			};
+			for (int q = 0; arms[q]; q++)
+				if (is(c, agent_b - 1, arms[q]))
+					f |= NP_WEAK;
+		}
+		/* "the embassy", "an official": someone unnamed, not an actor */
+		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
+			size_t n;
+			const char *t = norm_of(c, agent_b - 1, &n);
+			if (t[n - 1] != 's' && !is(c, agent_b - 1, "police"))
+				f |= NP_WEAK;
+		}
+		act.type = (agent->flags & KG_LEXF_ARMED) ? KG_ACTOR_ARMED_GROUP : KG_ACTOR_GROUP;
+		f |= NP_AGENTONLY;
+		conf = 0.6;
+	}
+	if (!act.code)
+		act.code = "";
+	if (j < NT && (T(j).flags & KG_TOK_POSS) && !poss) {
+		poss = 1;
+		j++;
+	}
+	/* "Raisi's administration", "Iran's foreign ministry": the owner's
+	 * state with the agent. */
+	if (poss && act.country && *act.country) {
+		size_t k = j, adj = 0;
+		const struct kg_lex_entry *ag2;
+		while (k < NT && adj < 2 && lower_word(c, k) && !c->ti[k].cls &&
+		       !lookup(c, k, M_AGENT | M_REL, &w))
+			k++, adj++;
+		if (k < NT && (ag2 = lookup(c, k, M_AGENT, &w)) && ag2->agent && *ag2->agent &&
+		    !modifier_agent(c, k, w)) {
+			act.code = compose_code(c, act.country, ag2->agent);
+			act.name = arena_span(c, i + det, k + w);
+			act.type = KG_ACTOR_GOVERNMENT;
+			f &= ~(unsigned)(NP_POSS | NP_PERSON);
+			poss = 0;
+			j = k + w;
+			if (j < NT && (T(j).flags & KG_TOK_POSS))
+				poss = 1, j++;
+		}
+	}
+	if (poss)
+		f |= NP_POSS;
+	{
+		int k = add_np(c, i, j, &act, f, conf);
+		/* Office facts: "Interior Minister Ahmad Vahidi". */
+		if (agent && (agent->flags & KG_LEXF_OFFICE) && (person || name_b)) {
+			const struct kg_lex_entry *st = base ? state_of(c, base) : NULL;
+			add_fact(c, &c->np[k].actor, "office", arena_span(c, agent_a, agent_b),
+				 st ? &st->actor : NULL);
+		}
+	}
+	return j - i;
+}
+
+/* ---- relation readings ---- */
+
+static const struct kg_lex_entry *reading(const struct kg_lex_entry *e, int verb)
+{
+	for (; e; e = e->next)
+		if (e->kind == KG_LEX_RELATION && (e->pos[0] == 'v') == verb)
+			return e;
+	return NULL;
+}
+
+/* "keep attacking", "stopped shelling": an -ing verb follows */
+static int aspect_verb(const struct kg_coder *c, size_t k)
+{
+	static const char *const asp[] = {
+		"keep", "keeps", "kept", "continue", "continues", "continued", "stop", "stops",
+		"stopped", "start", "starts", "started", "began", "begin", "begins", "resumed",
+		"resume", "resumes", "avoid", "avoided", NULL
+	};
+
+	for (int i = 0; asp[i]; i++)
+		if (is(c, k, asp[i]))
+			return 1;
+	return 0;
+}
+
+/* Decide noun or verb for the relation phrase at [a, a+w). */
+static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg_lex_entry *head)
+{
+	const struct kg_lex_entry *v = reading(head, 1), *n = reading(head, 0), *e = NULL;
+	size_t p = a ? a - 1 : (size_t)-1;
+	int verb = 0, passive = 0, participle = 0;
+	unsigned pc = a ? c->ti[p].cls : 0;
+	size_t w2;
+
+	if (v && (v->forms & KG_FORM_BASE) && !(v->forms & (KG_FORM_PAST | KG_FORM_3SG)) && a &&
+	    !(pc & (W_MODAL | W_AUX | W_ADV | W_INT | W_NEGV | W_CONS | W_CONJ)) && !is(c, p, "to") &&
+	    !(c->ti[p].np >= 0) && !adverb(c, p))
+		v = NULL;	/* a bare base form needs to, a modal or a subject */
+	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
+		v = NULL;
+	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)) && n &&
+	    !((c->np[c->ti[p].np].f & NP_ADJ) && (c->np[c->ti[p].np].f & NP_PLURAL)))
+		v = NULL;	/* "Iran's attack", "Iranian strikes"; not "Israelis protested" */
+	if (a && (pc & W_PREP) && !is(c, p, "to") && !(v && (v->forms & KG_FORM_ING)))
+		v = NULL;	/* "for normalizing ties" is a gerund, "of attack" a noun */
+	if (a && c->ti[p].np >= 0 && c->np[c->ti[p].np].a > 0 &&
+	    c->ti[c->np[c->ti[p].np].a - 1].rel >= 0 &&
+	    c->rel[c->ti[c->np[c->ti[p].np].a - 1].rel].verb)
+		v = NULL;	/* "struck Hamas targets": the object's head noun */
+	if (v && n && a && c->ti[p].np >= 0 && a + w < NT && (c->ti[a + w].cls & W_PREP)) {
+		/* "U.S. sanctions on Venezuela": the noun's preposition follows. */
+		size_t ln;
+		const char *nx = norm_of(c, a + w, &ln);
+		char key[24];
+		if (ln < sizeof key - 1) {
+			memcpy(key, nx, ln);
+			key[ln] = 0;
+			if (n->prep && strstr(n->prep, key) && !(v->prep && strstr(v->prep, key)))
+				v = NULL;
+		}
+	}
+	if (v && n) {
+		/* Both readings: a verb after a subject, modal, adverb or "to". */
+		if (a == 0)
+			verb = 0;
+		else if (c->ti[p].np >= 0 || (pc & (W_MODAL | W_AUX | W_NEG | W_PRON | W_CONJ)) ||
+			 is(c, p, "to") || adverb(c, p))
+			verb = 1;
+		else if (is_comma(c, p) && (v->forms & KG_FORM_ING))
+			verb = 1;
+		else
+			verb = 0;
+	} else {
+		verb = v != NULL;
+	}
+	e = verb ? v : n;
+	if (!e)
+		return;
+	if (verb) {
+		size_t k = a;
+		while (k > 0 && adverb(c, k - 1))
+			k--;
+		if ((e->forms & KG_FORM_PP) && k > 0 && (c->ti[k - 1].cls & W_BE))
+			passive = 1;
+		else if ((e->forms & KG_FORM_PP) && is(c, a + w, "by") && !(k > 0 && (c->ti[k - 1].cls & W_AUX)))
+			passive = 1;
+		/* Past participle with no auxiliary and not a finite past: "the
+		 * convoy attacked by militants" is passive, done above. */
+		if ((e->forms & KG_FORM_ING) && !(e->forms & KG_FORM_BASE) && k > 0 &&
+		    (is_comma(c, k - 1) || a == 0))
+			participle = 1;
+		if ((e->forms & KG_FORM_ING) && k > 0 && !(c->ti[k - 1].cls & W_AUX) &&
+		    c->ti[k - 1].np < 0 && !is_comma(c, k - 1) &&
+		    !(c->ti[k - 1].cls & (W_CONS | W_INT | W_PREP | W_CONJ)) && !aspect_verb(c, k - 1))
+			return;	/* "mounting demands", "the increasing threats" */
+	} else if (e->forms && !(e->forms & (KG_FORM_BASE | KG_FORM_PL))) {
+		/* (entries of other readers have no forms: any form) */
+		return;
+	}
+	if (!verb && a + w + 1 < NT && lower_word(c, a + w) && !c->ti[a + w].cls &&
+	    !ends_with(c, a + w, "ed") && !lookup(c, a + w, M_AGENT, &w2)) {
+		/* "a genocide case", "attack helicopters": the noun modifies
+		 * the next one */
+		const struct kg_lex_entry *nx = lookup(c, a + w, M_REL, &w2);
+		if (nx ? reading(nx, 0) != NULL : !ends_with(c, a + w, "s"))
+			return;
+	}
+	KG_GROW(c->rel, c->nrel + 1, c->relcap);
+	c->rel[c->nrel] = (struct rel){a, a + w, e, verb, passive, participle, 0};
+	c->ti[a].rel = (int)c->nrel++;
+}
+
+/* ---- roles ---- */
+
+struct side {
+	int np[4];
+	int n;
 };
 
-static void add_triple(struct kg_coder *c, size_t sent, const struct kg_actor *s,
-		       const struct kg_actor *o, const struct kg_lex_entry *rel,
-		       enum kg_modality mod, int reported, const char *place)
+static void side_add(struct side *s, int np)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->np[i] == np)
+			return;
+	if (s->n < 4)
+		s->np[s->n++] = np;
+}
+
+/* An unknown name without a title is listed (a mention for the analyst to
+ * review) but takes no part in events until a dictionary knows it. */
+static int unknown(const struct kg_coder *c, int np)
+{
+	return (c->np[np].f & NP_UNRES) && !(c->np[np].f & NP_PERSON);
+}
+
+static int usable(const struct kg_coder *c, int np)
+{
+	return np >= 0 && !unknown(c, np) && !(c->np[np].f & (NP_ATTRIB | NP_PLACE | NP_DATELINE | NP_WEAK));
+}
+
+/* "X, Y and Z" ending at NP k: add the conjuncts to the left. */
+static void conjuncts_left(const struct kg_coder *c, int k, struct side *s)
+{
+	size_t a = c->np[k].a;
+
+	side_add(s, k);
+	while (a >= 2 && ((c->ti[a - 1].cls & W_CONJ) || (is_comma(c, a - 1) && s->n > 1) ||
+			  /* a headline: "Israel, Hamas agree to ceasefire" */
+			  (is_comma(c, a - 1) && !punct(c, NT - 1, '.') && c->ti[a - 2].np >= 0 &&
+			   c->np[c->ti[a - 2].np].a == 0)) &&
+	       usable(c, c->ti[a - 2].np)) {
+		int p = c->ti[a - 2].np;
+		if (is_comma(c, a - 1) && !(c->np[k].f & NP_PPOBJ) && (c->np[p].f & NP_PPOBJ))
+			break;
+		side_add(s, p);
+		a = c->np[p].a;
+		if (s->n >= 4)
+			break;
+	}
+}
+
+/* An object may be a place: it stands for its state ("shelled Kharkiv"). */
+static int usable_obj(const struct kg_coder *c, int np)
+{
+	return np >= 0 && !unknown(c, np) && !(c->np[np].f & (NP_ATTRIB | NP_DATELINE | NP_WEAK)) &&
+	       (!(c->np[np].f & NP_PLACE) || (c->np[np].actor.country && *c->np[np].actor.country));
+}
+
+/* The actor phrase starting at token k, with "and Y" conjuncts. */
+static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct side *s)
+{
+	int p;
+
+	if (k >= limit || !usable_obj(c, p = c->ti[k].np) || c->np[p].a != k)
+		return 0;
+	side_add(s, p);
+	k = c->np[p].b;
+	{
+		/* "X, Y and Z": commas join only a list that ends in "and". */
+		int keep = s->n, conj = 0;
+		while (k + 1 < limit && ((c->ti[k].cls & W_CONJ) || is_comma(c, k))) {
+			size_t q = k + 1;
+			int was_conj = (c->ti[k].cls & W_CONJ) != 0;
+			if (q < limit && is(c, q, "also"))
+				q++;
+			if (!usable_obj(c, p = c->ti[q].np) || c->np[p].a != q)
+				break;
+			side_add(s, p);
+			k = c->np[p].b;
+			if (was_conj) {
+				conj = 1;
+				keep = s->n;
+				break;
+			}
+		}
+		if (!conj)
+			s->n = keep;
+	}
+	return 1;
+}
+
+/* Skip determiners, adjectives and numbers from k; stop at limit. */
+static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, size_t max)
+{
+	size_t n = 0;
+
+	while (k < limit && n < max && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
+	       !(c->ti[k].cls & W_THAT) &&
+	       ((c->ti[k].cls & (W_DET | W_PPRON | W_POSSIB | W_INT | W_HEDGE)) ||
+		(T(k).flags & KG_TOK_NUM) || (lower_word(c, k) && !c->ti[k].cls)))
+		k++, n++;
+	return k;
+}
+
+/* "members of X", "the city of X", "dozens of ...": the head of a phrase
+ * whose "of" names the actor (not "deployment of X"). */
+static int part_word(const struct kg_coder *c, size_t k)
+{
+	static const char *const part[] = {
+		"members", "member", "leaders", "leader", "supporters", "fighters", "officials",
+		"troops", "soldiers", "units", "positions", "bases", "base", "city", "town",
+		"village", "province", "region", "capital", "dozens", "hundreds", "thousands",
+		"scores", "some", "many", "most", "several", "all", "part", "parts", "remnants",
+		"elements", "wing", "branch", "territory", "port", "ports", "commanders",
+		"commander", "camps", "hideouts", "strongholds", "infrastructure", "areas", "area",
+		"regions", "towns", "cities", "villages", "neighbourhoods", "neighborhoods",
+		"outskirts", "north", "south", "east", "west", "centre", "center", NULL
+	};
+
+	if (T(k).flags & KG_TOK_NUM)
+		return 1;
+	for (int i = 0; part[i]; i++)
+		if (is(c, k, part[i]))
+			return 1;
+	return 0;
+}
+
+/* The actor a noun phrase at k names: itself, "X's N", "X camps", or an
+ * apposition "the common adversary, ISKP". */
+static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct side *s)
+{
+	size_t j;
+
+	if (np_right(c, k, limit, s))
+		return 1;
+	j = skip_modifiers(c, k, limit, 4);
+	if (j != k && np_right(c, j, limit, s))
+		return 1;
+	/* "members of Hamas", "dozens of members of the Islamic State" */
+	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
+		j = skip_modifiers(c, j + 1, limit, 4);
+		if (np_right(c, j, limit, s))
+			return 1;
+	}
+	/* apposition */
+	if (j < limit && is_comma(c, j) && np_right(c, j + 1, limit, s))
+		return 1;
+	if (j + 1 < limit && lower_word(c, j) && is_comma(c, j + 1) && np_right(c, j + 2, limit, s))
+		return 1;
+	return 0;
+}
+
+/* End of the clause that contains token k (exclusive). */
+static size_t clause_end(const struct kg_coder *c, size_t k, size_t max)
+{
+	size_t n = 0;
+
+	for (; k < NT && n < max; k++, n++) {
+		if (punct(c, k, '.') && k > 0 && T(k - 1).len == 1 && (T(k - 1).flags & KG_TOK_CAP))
+			continue;	/* an initial: "S. Jaishankar" */
+		if (boundary(c, k) || punct(c, k, '.') || (c->ti[k].cls & W_SAY))
+			break;
+	}
+	return k;
+}
+
+/* Does the phrase before the comma at q hold a verb (not an apposition
+ * like ", the Russian president,")? */
+static int verb_segment(const struct kg_coder *c, size_t q)
+{
+	size_t j = q, n = 0;
+
+	while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1)) {
+		j--;
+		if (c->ti[j].np < 0 && lower_word(c, j) && !(c->ti[j].cls & (W_DET | W_PPRON)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The subject of a relation at token r: walk left through the verb group
+ * and non-actor words in the clause; skip inserted ", ... ," phrases.
+ */
+static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
+			const char *noun)
+{
+	size_t k = r, steps = 0;
+	int first = 1, via_conj = 0;
+
+	while (k > 0 && steps++ < 24) {
+		size_t q = k - 1;
+		int p = c->ti[q].np;
+
+		if (p >= 0) {
+			const struct np *n = &c->np[p];
+			k = n->a;
+			/* "after Moscow launched": "after" opens a clause here */
+			if ((n->f & NP_PPOBJ) && first && n->a > 0 &&
+			    (is(c, n->a - 1, "after") || is(c, n->a - 1, "before") ||
+			     is(c, n->a - 1, "since") || is(c, n->a - 1, "until")) && usable(c, p)) {
+				side_add(s, p);
+				return 1;
+			}
+			/* "Thousands of Israelis protested": the part is the whole */
+			if ((n->f & NP_PPOBJ) && n->a >= 2 && is(c, n->a - 1, "of") &&
+			    part_word(c, n->a - 2) && usable(c, p) &&
+			    !(n->a >= 3 && (c->ti[n->a - 3].cls & W_DET))) {	/* not "a member of X" */
+				conjuncts_left(c, p, s);
+				return 1;
+			}
+			if (!usable(c, p) || (n->f & NP_PPOBJ))
+				continue;	/* "a response to Washington's bullying" */
+			conjuncts_left(c, p, s);
+			return 1;
+		}
+		if ((is(c, q, "who") || is(c, q, "which")) && q > 0) {
+			/* "Erdogan, who met X": the antecedent acts */
+			size_t a = q - (is_comma(c, q - 1) && q > 1 ? 1 : 0);
+			int p2 = c->ti[a - 1].np;
+			if (a > 0 && p2 >= 0 && (usable(c, p2) || (c->np[p2].f & NP_ATTRIB)) &&
+			    !(c->np[p2].f & NP_PPOBJ)) {
+				side_add(s, p2);
+				return 1;
+			}
+			return 0;
+		}
+		if (punct(c, q, ')')) {
+			/* "militants (JNIM) attacked": skip the brackets */
+			size_t j = q, n = 0;
+			while (j > 0 && n++ < 12 && !punct(c, j - 1, '('))
+				j--;
+			if (j > 0 && punct(c, j - 1, '(')) {
+				k = j - 1;
+				continue;
+			}
+		}
+		if (via_conj && (c->ti[q].cls & W_SAY) && q > 0 && c->ti[q - 1].np >= 0) {
+			/* "X said ... and urged Y": the speaker urged */
+			side_add(s, c->ti[q - 1].np);
+			return 1;
+		}
+		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
+			return 0;
+		if ((c->ti[q].cls & W_CONJ) && (first || (q + 1 < NT && c->ti[q + 1].np < 0 &&
+							 lower_word(c, q + 1) && !(c->ti[q + 1].cls & W_DET)))) {
+			/* "attacked X and killed Y", "met X and pledged aid to Y":
+			 * the same subject as the verb before. */
+			if (*last_subj >= 0) {
+				side_add(s, *last_subj);
+				return 1;
+			}
+			first = 0;	/* no verb before: the subject is further left */
+			via_conj = 1;
+			k = q;
+			continue;
+		}
+		if (is_comma(c, q) && first && q + 1 < NT && c->ti[q + 1].rel >= 0 &&
+		    !(c->rel[c->ti[q + 1].rel].e->forms & KG_FORM_ING) && c->rel[c->ti[q + 1].rel].verb &&
+		    verb_segment(c, q)) {
+			/* "Niger junta orders troops out, deepens ties with Russia":
+			 * a comma joining two verbs keeps the subject */
+			if (*last_subj >= 0) {
+				side_add(s, *last_subj);
+				return 1;
+			}
+			for (size_t p2 = 0; p2 < c->nnp && p2 < 32 && c->np[p2].a < q; p2++)
+				if (usable(c, (int)p2) && !(c->np[p2].f & NP_PPOBJ)) {
+					conjuncts_left(c, (int)p2, s);
+					return 1;
+				}
+			return 0;
+		}
+		if (is_comma(c, q)) {
+			/* An inserted phrase: jump to the comma that opens it. */
+			size_t j = q, n = 0;
+			while (j > 0 && n++ < 30 && !is_comma(c, j - 1) &&
+			       !(boundary(c, j - 1) && (T(j - 1).flags & KG_TOK_PUNCT)))
+				j--;
+			if (j > 0 && is_comma(c, j - 1)) {
+				k = j - 1;
+				continue;
+			}
+			return 0;	/* a fronted phrase: "In response, ..." */
+		}
+		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && is(c, q + 1, "to")) {
+			k = q;	/* "offered to help X": the offer governs the help */
+			continue;
+		}
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
+		    !(c->ti[q].cls & (W_INT | W_CONS))) {
+			/* "blamed the attack on X" is not the blamer's attack, but
+			 * "signed a deal" is the signer's deal. */
+			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
+				return 0;
+			k = q;
+			continue;
+		}
+		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
+		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)))
+			return 0;	/* another finite verb: its own clause */
+		if (!(c->ti[q].cls & (W_CONJ)) || !first)
+			first = first && (adverb(c, q) || (c->ti[q].cls & (W_AUX | W_MODAL)));
+		k = q;
+	}
+	return 0;
+}
+
+/* The object of an active verb or the target of a noun. */
+static int object_right(const struct kg_coder *c, const struct rel *r, struct side *s)
+{
+	const char *prep = r->e->prep ? r->e->prep : "";
+	size_t end = clause_end(c, r->b, 14), k = r->b;
+	int direct = strstr(prep, "_") != NULL;
+
+	while (k < end && adverb(c, k))
+		k++;
+	if (r->verb && direct && object_at(c, k, end, s))
+		return 1;
+	if (r->verb && direct && !strncmp(r->e->cameo, "12", 2)) {
+		/* "rejected calls from X": X's calls */
+		size_t j = skip_modifiers(c, k, end, 3);
+		if (j > k && is(c, j, "from") && np_right(c, j + 1, end, s))
+			return 1;
+	}
+	/* "... with X", "... on X": the first listed preposition ahead. */
+	for (; k < end; k++) {
+		char w[32];
+		size_t n;
+		const char *t = norm_of(c, k, &n);
+		const char *hit;
+
+		if (c->ti[k].rel >= 0 && k != r->a) {
+			/* "signed a deal with X", "discussed a meeting with X": the
+			 * noun of the same kind takes the target; "blamed the attack
+			 * on X": the verb keeps its own. */
+			const struct rel *o = &c->rel[c->ti[k].rel];
+			if (o->verb || !strncmp(o->e->cameo, r->e->cameo, 2))
+				return 0;
+		}
+		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
+			continue;
+		memcpy(w, t, n);
+		w[n] = 0;
+		for (hit = strstr(prep, w); hit; hit = strstr(hit + 1, w))
+			if ((hit == prep || hit[-1] == '|') && (hit[n] == 0 || hit[n] == '|'))
+				break;
+		if (!hit) {
+			if (!r->verb)
+				return 0;	/* a noun takes its target right away */
+			continue;
+		}
+		return object_at(c, k + 1, end, s);
+	}
+	return 0;
+}
+
+/* "by X" right after a passive verb or an event noun. */
+static int agent_by(const struct kg_coder *c, size_t k, size_t max, struct side *s)
+{
+	size_t end = clause_end(c, k, max);
+
+	for (; k < end; k++)
+		if (is(c, k, "by"))
+			return object_at(c, k + 1, end, s);
+	return 0;
+}
+
+/* "an attack ... in Kerman": the place's state is the target. */
+static int place_target(struct kg_coder *c, size_t k, size_t limit, struct side *s)
+{
+	size_t end = clause_end(c, k, 10);
+
+	if (limit && end > limit)
+		end = limit;
+
+	for (; k < end; k++) {
+		int p = c->ti[k].np;
+		if (p >= 0 && c->np[p].a == k && k > 0 && (is(c, k - 1, "in") || is(c, k - 1, "near")) &&
+		    ((c->np[p].f & NP_PLACE) || ((c->np[p].f & NP_POSS) && is_state(&c->np[p].actor)))) {
+			side_add(s, p);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- modality ---- */
+
+struct mod {
+	enum kg_modality m;
+	int negated;
+};
+
+/* "agreed (on Wednesday) to a ceasefire": an agreement reached, not an
+ * intention ("agreed to talk") */
+static int agreed_noun(const struct kg_coder *c, size_t k)
+{
+	size_t j, w;
+	const struct kg_lex_entry *e;
+
+	if (!(is(c, k, "agreed") || is(c, k, "agree") || is(c, k, "agrees")))
+		return 0;
+	for (j = k + 1; j < k + 4 && j < NT && !is(c, j, "to"); j++)
+		;
+	if (j + 1 >= NT || !is(c, j, "to"))
+		return 0;
+	j++;
+	if (c->ti[j].cls & W_DET)
+		return 1;
+	for (e = lookup(c, j, M_REL, &w); e; e = e->next)
+		if (e->kind == KG_LEX_RELATION && e->pos[0] == 'n')
+			return 1;
+	return 0;
+}
+
+static void scan_modality(const struct kg_coder *c, size_t a, size_t b, struct mod *m)
+{
+	int cons = 0, intd = 0, poss = 0;
+
+	for (size_t k = a; k < b && k < NT; k++) {
+		unsigned cls = c->ti[k].cls;
+
+		if (c->ti[k].np >= 0)
+			continue;
+		if (cls & W_CONS)
+			cons = 1;
+		/* "agreed to a ceasefire" is an agreement, "agreed to talk" an
+		 * intention */
+		if ((cls & W_INT) && !agreed_noun(c, k))
+			intd = 1;
+		if (cls & W_POSSIB)
+			poss = 1;
+		if (cls & (W_NEG | W_NEGV))
+			m->negated = 1;
+		if (c->ti[k].rel >= 0 && (c->rel[c->ti[k].rel].e->rflags & KG_RELF_CTRL))
+			intd = 1;
+	}
+	/* "would have been obliged to arrest": counterfactual, only possible */
+	for (size_t k = a; k + 1 < b && k + 1 < NT; k++)
+		if ((c->ti[k].cls & W_MODAL) && is(c, k + 1, "have"))
+			poss = 1, intd = 0;
+	if (cons)
+		m->m = KG_MOD_CONSIDERED;
+	else if (intd && !poss)
+		m->m = KG_MOD_INTENDED;
+	else if (poss)
+		m->m = KG_MOD_POSSIBLE;
+	else if (intd)
+		m->m = KG_MOD_INTENDED;
+}
+
+/* ---- triples ---- */
+
+static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor *s,
+		 const struct kg_actor *o, const struct kg_actor *against, const struct mod *m,
+		 double conf)
 {
 	struct kg_triple *t;
-	const struct kg_cameo *cm = kg_lex_cameo(c->lx, rel->cameo);
+	const struct kg_cameo *cm;
+	char code[8];
 
+	if (!s->name || !o->name || !*s->name || !*o->name)
+		return;
+	if (s->code && o->code && *s->code && !strcmp(s->code, o->code))
+		return;	/* an actor does not act on itself */
+	if (!strcmp(s->name, o->name))
+		return;
+	/* Iran's minister "warned that Tehran ...": not an act on his own state */
+	if ((s->type == KG_ACTOR_PERSON || s->type == KG_ACTOR_GOVERNMENT) && s->country &&
+	    o->code && is_state(o) && !strcmp(s->country, o->code))
+		return;
+	snprintf(code, sizeof code, "%s", r->e->cameo);
+	/* An intention to meet or cooperate is CAMEO 03, not the act. */
+	if (m->m != KG_MOD_ACTUAL && code[0] == '0' && code[1] >= '4' && code[1] <= '7')
+		snprintf(code, sizeof code, "%s", !strcmp(code, "045") ? "039" : code[1] == '4' ? "036" :
+			 code[1] == '7' ? "033" : "030");
+	if (!(cm = kg_lex_cameo(c->lx, code)))
+		cm = kg_lex_cameo(c->lx, r->e->cameo);
 	KG_GROW(c->res.triples, c->res.ntriples + 1, c->tcap);
 	t = &c->res.triples[c->res.ntriples++];
 	memset(t, 0, sizeof *t);
-	t->sentence = sent;
+	t->sentence = c->si;
 	t->subject = *s;
 	t->object = *o;
-	t->predicate = rel->label;
-	snprintf(t->cameo, sizeof t->cameo, "%s", rel->cameo);
+	if (against) {
+		t->has_against = true;
+		t->against = *against;
+	}
+	t->predicate = r->e->label;
+	snprintf(t->cameo, sizeof t->cameo, "%s", cm ? cm->code : code);
 	t->quad_class = cm ? cm->quad_class : 0;
 	t->goldstein = cm ? cm->goldstein : 0;
-	t->modality = mod;
-	t->reported = reported;
-	t->location = place;
-	if (c->res.article && c->res.article->date)
-		snprintf(t->event_date, sizeof t->event_date, "%s", c->res.article->date);
-	t->confidence = 0.5;
+	t->modality = m->m;
+	t->negated = m->negated;
+	t->reported = c->reported;
+	snprintf(t->event_date, sizeof t->event_date, "%s", c->sdate);
+	t->location = c->location;
+	t->attribution = c->attribution;
+	if (c->reported)
+		conf -= 0.05;
+	if (m->m != KG_MOD_ACTUAL)
+		conf -= 0.05;
+	t->confidence = conf < 0.05 ? 0.05 : conf > 1 ? 1 : conf;
 }
 
-static void code_sentence(struct kg_coder *c, const char *text, size_t si)
+static const struct kg_actor *place_state(const struct kg_coder *c, const struct np *p)
 {
-	const struct kg_sentence *s = &c->res.sentences[si];
-	struct found actors[64], rels[16];
-	size_t na = 0, nr = 0, i, nt;
-	enum kg_modality mod = KG_MOD_ACTUAL;
-	int reported = 0;
-	const char *place = NULL;
+	const struct kg_lex_entry *st;
 
-	kg_tokenize(text, s->off, s->len, &c->toks);
-	for (i = 0; i < c->toks.n; i++) {
-		const struct kg_token *t = &c->toks.v[i];
-		const struct kg_lex_entry *e;
+	if (!(p->f & NP_PLACE))
+		return &p->actor;
+	st = p->actor.country ? kg_lex_by_code(c->lx, p->actor.country) : NULL;
+	return st ? &st->actor : NULL;
+}
 
-		if (kg_tok_is(text, t, "reportedly") || kg_tok_is(text, t, "allegedly"))
-			reported = 1;
-		if (kg_tok_is(text, t, "considering") || kg_tok_is(text, t, "contemplating") ||
-		    kg_tok_is(text, t, "exploring") || kg_tok_is(text, t, "weighing"))
-			mod = KG_MOD_CONSIDERED;
-		else if (mod == KG_MOD_ACTUAL && (kg_tok_is(text, t, "may") ||
-			 kg_tok_is(text, t, "might") || kg_tok_is(text, t, "could") ||
-			 kg_tok_is(text, t, "potential")))
-			mod = KG_MOD_POSSIBLE;
-		if ((e = match_at(c, text, i, KG_LEX_ACTOR, &nt)) && na < 64) {
-			struct kg_mention *m;
-			actors[na++] = (struct found){i, nt, e};
-			KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
-			m = &c->res.mentions[c->res.nmentions++];
-			m->sentence = si;
-			m->off = t->off;
-			m->len = c->toks.v[i + nt - 1].off + c->toks.v[i + nt - 1].len - t->off;
-			m->actor = e->actor;
-			m->resolved = true;
-			i += nt - 1;
-			continue;
+/* "to counter X", "against X" after a cooperative relation: the third party. */
+static int third_party(struct kg_coder *c, size_t k, struct side *s)
+{
+	size_t end = clause_end(c, k, 10), j;
+
+	for (j = k; j < end; j++) {
+		if (is(c, j, "to") && j + 1 < NT && c->ti[j + 1].rel >= 0) {
+			struct rel *r = &c->rel[c->ti[j + 1].rel];
+			if (!(r->e->rflags & KG_RELF_COUNTER))
+				return 0;
+			/* past the clause's end by a little: "the adversary, ISKP" */
+			size_t lim = clause_end(c, r->b, 10) + 3;
+			if (object_at(c, r->b, lim > NT ? NT : lim, s)) {
+				r->used = 1;
+				return 1;
+			}
+			return 0;
 		}
-		if ((e = match_at(c, text, i, KG_LEX_PLACE, &nt))) {
-			place = e->actor.name;
-			if (i > 0 && kg_tok_is(text, &c->toks.v[i - 1], "in") && na < 64)
-				actors[na++] = (struct found){i, nt, e};
-			i += nt - 1;
-			continue;
-		}
-		if ((e = match_at(c, text, i, KG_LEX_RELATION, &nt)) && nr < 16) {
-			rels[nr++] = (struct found){i, nt, e};
-			i += nt - 1;
-		}
+		if (is(c, j, "against") && object_at(c, j + 1, end, s))
+			return 1;
 	}
-	for (i = 0; i < nr; i++) {
-		const struct kg_lex_entry *r = rels[i].e;
-		const struct found *src = NULL, *tgt = NULL;
-		size_t after = rels[i].tok + rels[i].ntok, k;
+	return 0;
+}
 
-		/* "attack by X in Y": X acts on the place's state. */
-		if (r->prep && !strcmp(r->prep, "by")) {
-			if (after < c->toks.n && kg_tok_is(text, &c->toks.v[after], "by")) {
-				for (k = 0; k < na; k++)
-					if (actors[k].tok > after && actors[k].e->kind == KG_LEX_ACTOR) {
-						src = &actors[k];
-						break;
-					}
-				for (k = 0; src && k < na; k++)
-					if (actors[k].tok > src->tok && actors[k].e->kind == KG_LEX_PLACE) {
-						tgt = &actors[k];
-						break;
-					}
+/* "suspended its partnership with", "halted talks with": a verb that
+ * ends the cooperation the noun names. */
+static int reversed(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const stop[] = {
+		"suspended", "suspend", "suspends", "suspending", "halted", "halt", "halts",
+		"ended", "end", "ends", "froze", "freeze", "freezes", "frozen", "scrapped",
+		"scrap", "cancelled", "canceled", "cancel", "abandoned", "abandon", "severed",
+		"terminated", "terminate", "quit", "exited", "broke", "downgraded", NULL
+	};
+
+	if (b > a + 8)
+		a = b - 8;
+	for (size_t k = a; k < b; k++)
+		for (int i = 0; stop[i]; i++)
+			if (is(c, k, stop[i]))
+				return 1;
+	return 0;
+}
+
+/* The reduced-relations reading of a cooperation noun: 164 for talks,
+ * 160 for the rest; kept in the coder (no lexicon entry of its own). */
+static struct rel *reverse_rel(struct kg_coder *c, struct rel *r, int root)
+{
+	struct kg_lex_entry *e = kg_arena_alloc(&c->arena, sizeof *e);
+	struct rel *n = kg_arena_alloc(&c->arena, sizeof *n);
+
+	*e = *r->e;
+	e->cameo = root == 4 ? "164" : "160";
+	e->label = root == 4 ? "halts talks with" : "reduces relations with";
+	e->rflags &= ~(unsigned)KG_RELF_SYM;
+	*n = *r;
+	n->e = e;
+	return n;
+}
+
+/* Between a subject and its event noun only auxiliaries, adverbs,
+ * determiners, adjectives and a light verb (held, began, signed ...). */
+static int light_path(const struct kg_coder *c, size_t a, size_t b)
+{
+	static const char *const light[] = {
+		"held", "hold", "holds", "holding", "began", "begin", "begins", "started",
+		"start", "resumed", "resume", "continued", "continue", "opened", "open",
+		"concluded", "reached", "reach", "conducted", "launched", "signed", "sign",
+		"agreed", "announced", "completed", "finalized", "struck", NULL
+	};
+	int verbs = 0;
+
+	for (size_t k = b; k > a; k--)
+		if (is_comma(c, k - 1)) {
+			a = k;	/* after an inserted ", whose ... ," */
+			break;
+		}
+	for (size_t k = a; k < b; k++) {
+		int lv = 0;
+		if (c->ti[k].cls & (W_AUX | W_MODAL | W_DET | W_ADV | W_NEG | W_INT | W_CONS | W_POSSIB | W_HEDGE))
+			continue;
+		for (int i = 0; light[i]; i++)
+			if (is(c, k, light[i]))
+				lv = 1;
+		if (lv || (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb)) {
+			verbs++;
+			continue;
+		}
+		if (is(c, k, "to"))
+			continue;	/* "agreed to open talks" */
+		if ((c->ti[k].cls & W_PREP) && k + 1 < b &&
+		    ((c->ti[k + 1].cls & (W_WDAY | W_MONTH)) || (T(k + 1).flags & KG_TOK_NUM))) {
+			k++;	/* "agreed on Wednesday to a ceasefire" */
+			continue;
+		}
+		if (!lower_word(c, k) || (c->ti[k].cls & W_PREP))
+			return 0;
+		if (k + 1 < b && !(c->ti[k + 1].rel >= 0))
+			continue;	/* an adjective before the noun */
+	}
+	return verbs <= 1;
+}
+
+static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor *s,
+		 const struct kg_actor *o, const struct kg_actor *against, const struct mod *m,
+		 double conf);
+
+/*
+ * "Syria demanded a Turkish withdrawal", "Hamas rejected Israel's
+ * proposal": an event noun that is the object of an appeal, demand or
+ * rejection has not happened; the verb's act is aimed at the noun's source.
+ */
+static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int main_subj,
+		    const struct side *src)
+{
+	size_t k = r->a, n = 0;
+	const struct rel *gv;
+	struct side subj = {{0}, 0};
+	struct mod m = {KG_MOD_ACTUAL, 0};
+	int root, i, j;
+
+	(void)main_subj;
+	while (k > 0 && n++ < 5) {
+		size_t q = k - 1;
+		if (c->ti[q].rel >= 0)
+			break;
+		if (c->ti[q].cls & (W_PREP | W_SUB | W_SAY | W_CONJ))
+			return 0;	/* "pressure Israel to respect the agreement" */
+		if (!((c->ti[q].cls & (W_DET | W_POSSIB | W_INT)) || lower_word(c, q) ||
+		      c->ti[q].np >= 0 || (T(q).flags & KG_TOK_POSS)))
+			return 0;
+		k = q;
+	}
+	if (k == 0 || c->ti[k - 1].rel < 0)
+		return 0;
+	gv = &c->rel[c->ti[k - 1].rel];
+	root = atoi(gv->e->cameo) / 10;
+	if (!gv->verb || gv->used || (root != 2 && root != 10 && root != 12))
+		return 0;
+	if (!subject_left(c, gv->a, &subj, last_subj, NULL))
+		return 1;	/* the noun is still not an event */
+	scan_modality(c, c->np[subj.np[0]].b, gv->a, &m);
+	for (i = 0; i < subj.n; i++)
+		for (j = 0; j < src->n; j++)
+			emit(c, gv, &c->np[subj.np[i]].actor, &c->np[src->np[j]].actor, NULL, &m, 0.7);
+	return 1;
+}
+
+static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
+{
+	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
+	struct mod m = {KG_MOD_ACTUAL, 0};
+	double conf = 0.85;
+	int governed = 0;
+	size_t from;
+	int i, j, root = atoi(r->e->cameo) / (strlen(r->e->cameo) > 2 ? 10 : 1);
+
+	if (strlen(r->e->cameo) == 4)
+		root = atoi(r->e->cameo) / 100;
+	if (r->used)
+		return;
+	if (r->verb && r->passive) {
+		agent_by(c, r->b, 6, &src);
+		subject_left(c, r->a, &tgt, last_subj, NULL);
+		if (!tgt.n && src.n && root >= 18) {
+			/* "The embassy in Kabul was attacked by IS": the place in a
+			 * subject that names no actor */
+			size_t q0 = r->a > 8 ? r->a - 8 : 0, q;
+			for (q = q0; q < r->a; q++)
+				if (usable(c, c->ti[q].np) || boundary(c, q) || is_comma(c, q))
+					break;
+			if (q == r->a)
+				place_target(c, q0, r->a, &tgt);
+			conf -= 0.15;
+		}
+	} else if (r->verb) {
+		if (r->participle && r->a > 0) {
+			size_t k = r->a - 1;
+			while (k > 0 && adverb(c, k))
+				k--;
+			/* the subject of the verb before, else of the sentence */
+			if (*last_subj >= 0)
+				side_add(&src, *last_subj);
+			else if (main_subj >= 0)
+				side_add(&src, main_subj);
+			conf -= 0.1;
+		} else {
+			subject_left(c, r->a, &src, last_subj, NULL);
+		}
+		/* "threatened to attack X": the threat takes the act's target. */
+		if ((r->e->rflags & KG_RELF_CTRL) && is(c, r->b, "to") && r->b + 1 < NT &&
+		    c->ti[r->b + 1].rel >= 0) {
+			struct rel *in = &c->rel[c->ti[r->b + 1].rel];
+			object_right(c, in, &tgt);
+			in->used = 1;
+			if (atoi(in->e->cameo) / (strlen(in->e->cameo) > 3 ? 100 : 10) >= 15 &&
+			    kg_lex_cameo(c->lx, "138")) {
+				struct kg_lex_entry *e = kg_arena_alloc(&c->arena, sizeof *e);
+				struct rel *nr = kg_arena_alloc(&c->arena, sizeof *nr);
+				*e = *r->e;
+				e->cameo = "138";
+				e->label = "threatens to use force against";
+				*nr = *r;
+				nr->e = e;
+				r = nr;
 			}
 		} else {
-			for (k = 0; k < na; k++)
-				if (actors[k].tok < rels[i].tok && actors[k].e->kind == KG_LEX_ACTOR)
-					src = &actors[k];
-			if (r->prep && after < c->toks.n && kg_tok_is(text, &c->toks.v[after], r->prep))
-				for (k = 0; k < na; k++)
-					if (actors[k].tok > after && actors[k].e->kind == KG_LEX_ACTOR) {
-						tgt = &actors[k];
-						break;
-					}
+			object_right(c, r, &tgt);
 		}
-		if (src && tgt) {
-			struct kg_actor o = tgt->e->actor;
-			if (tgt->e->kind == KG_LEX_PLACE) {
-				/* A place stands for its state. */
-				const struct kg_lex_entry *st = kg_lex_by_code(c->lx, tgt->e->actor.country);
-				if (!st)
-					continue;
-				o = st->actor;
+		/* "struck a refinery in Russia's Ryazan region" */
+		if (!tgt.n && src.n && root >= 18 && (strstr(r->e->prep ? r->e->prep : "", "_")))
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
+	} else {
+		/* Event noun: "X's attack on Y", "the U.S. withdrawal from Y",
+		 * "an attack by X in Y", "talks between X and Y". */
+		size_t k = r->a;
+		while (k > 0 && c->ti[k - 1].np < 0 && c->ti[k - 1].rel < 0 &&
+		       ((lower_word(c, k - 1) && !(c->ti[k - 1].cls & (W_PREP | W_SAY | W_AUX | W_MODAL | W_SUB | W_CONJ))) ||
+			(c->ti[k - 1].cls & (W_HEDGE | W_POSSIB))) && r->a - k < 3)
+			k--;
+		if (k > 0 && usable(c, c->ti[k - 1].np) &&
+		    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == r->a))
+			conjuncts_left(c, c->ti[k - 1].np, &src);
+		if (src.n == 1 && (c->np[src.np[0]].f & NP_PRONOUN) && is(c, c->np[src.np[0]].a, "their") &&
+		    (r->e->rflags & KG_RELF_SYM)) {
+			/* "X and Y will hold their first summit" */
+			struct side sub = {{0}, 0};
+			if (subject_left(c, c->np[src.np[0]].a, &sub, last_subj, r->e->cameo) && sub.n >= 2)
+				src = sub;
+		}
+		if (is(c, r->b, "between") && (r->e->rflags & KG_RELF_SYM)) {
+			struct side both = {{0}, 0};
+			if (np_right(c, r->b + 1, clause_end(c, r->b + 1, 10), &both) && both.n >= 2) {
+				side_add(&src, both.np[0]);
+				for (i = 1; i < both.n; i++)
+					side_add(&tgt, both.np[i]);
 			}
-			if (!o.name)
-				continue;
-			add_triple(c, si, &src->e->actor, &o, r, mod, reported, place);
+		}
+		if (!src.n)
+			agent_by(c, r->b, 8, &src);	/* "attack (on Y) by X" */
+		if (!tgt.n)
+			object_right(c, r, &tgt);
+		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM))) {
+			/* the subject of the clause that governs the noun */
+			subject_left(c, k, &src, last_subj, r->e->cameo);
+			conf -= 0.1;
+			governed = 1;
+		}
+		/* "an attack by X in Kerman", but not "... the wars in Ukraine" */
+		if (!tgt.n && src.n && root >= 18 && !governed)
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;
+	}
+	if (r->verb && src.n && !r->passive)
+		*last_subj = src.np[0];
+	/* the noun's own source is the demand's target ("a Turkish
+	 * withdrawal"), else its target ("rejected talks with Ukraine") */
+	if (!r->verb && (src.n || tgt.n) && demanded(c, r, last_subj, main_subj, src.n ? &src : &tgt))
+		return;
+	/* "Iran and the Taliban agreed to cooperate": each with the other.
+	 * A noun only through a light verb: "X and Y held talks", not
+	 * "X and Y pushed for talks". */
+	if (!tgt.n && src.n >= 2 && (r->e->rflags & KG_RELF_SYM) &&
+	    (r->verb || light_path(c, c->np[src.np[0]].b, r->a))) {
+		tgt = src;
+		conf -= 0.1;
+	}
+	if (!src.n || !tgt.n)
+		return;
+	from = c->np[src.np[src.n - 1]].b;
+	if (from > r->a)
+		from = r->a > 6 ? r->a - 6 : 0;
+	/* "said she would not step down and called on X": the verb group
+	 * of this verb starts after the conjunction */
+	/* but "would suspend X and expel Y": a bare verb shares the modal */
+	for (size_t q = r->a; q > from && !(r->verb && (r->e->forms & KG_FORM_BASE) &&
+					     !(r->e->forms & (KG_FORM_PAST | KG_FORM_3SG))); q--)
+		if (c->ti[q - 1].cls & W_CONJ) {
+			from = q;
+			break;
+		}
+	scan_modality(c, from, r->a, &m);
+	{
+		/* "a deal could see Turkey and Syria cooperate": the modal
+		 * before a causative verb before the subject */
+		size_t q = c->np[src.np[src.n - 1]].a;
+		if (q >= 2 && (is(c, q - 1, "see") || is(c, q - 1, "allow") || is(c, q - 1, "let") ||
+			       is(c, q - 1, "help") || is(c, q - 1, "enable")) &&
+		    (c->ti[q - 2].cls & (W_MODAL | W_POSSIB)) && m.m == KG_MOD_ACTUAL)
+			scan_modality(c, q - 2, q - 1, &m);
+	}
+	{
+		/* "X denied that it had threatened Y" */
+		size_t q = c->np[src.np[0]].a;
+		if (q > 0 && (c->ti[q - 1].cls & W_THAT))
+			q--;
+		if (q > 0 && (c->ti[q - 1].cls & W_NEGV))
+			m.negated = 1;
+	}
+	for (size_t q = r->a; q < r->b; q++)	/* words inside a phrase: "held no talks" */
+		if (c->ti[q].cls & (W_NEG))
+			m.negated = 1;
+	if (r->participle)
+		m.m = KG_MOD_ACTUAL, m.negated = 0;
+	if (!r->verb) {
+		/* "a potential collaboration", "the planned withdrawal" */
+		for (size_t q = r->a > 3 ? r->a - 3 : 0; q < r->a; q++)
+			if (c->ti[q].cls & W_POSSIB)
+				m.m = KG_MOD_POSSIBLE;
+		if (m.m == KG_MOD_ACTUAL) {
+			/* the governing verb's modality, back to the subject */
+			size_t s0 = c->np[src.np[0]].b;
+			if (s0 < r->a)
+				scan_modality(c, s0, r->a, &m);
+		}
+		if (m.m == KG_MOD_ACTUAL && (c->np[src.np[0]].f & NP_POSS) &&
+		    (c->np[src.np[0]].f & NP_PRONOUN)) {
+			/* "is likely to deepen its cooperation with" */
+			size_t q = c->np[src.np[0]].a, a0 = q;
+			while (a0 > 0 && q - a0 < 6 && !boundary(c, a0 - 1) && !is_comma(c, a0 - 1) &&
+			       c->ti[a0 - 1].np < 0)
+				a0--;
+			scan_modality(c, a0, q, &m);
 		}
 	}
+	if (r->verb && root == 11) {
+		/* "accused Pakistan of backing militants": a claim, not an event */
+		size_t q = c->np[tgt.np[tgt.n - 1]].b, e2, n = 0;
+		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
+		       ((c->ti[q].cls & W_PREP) || (c->ti[q].cls & (W_WDAY | W_MONTH))))
+			q++;	/* "accused Pakistan on Wednesday of ..." */
+		if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 1 < NT && lower_word(c, q + 1) &&
+		    ends_with(c, q + 1, "ing"))
+			/* "of sending troops to support X": the claim goes on */
+			for (e2 = clause_end(c, q + 1, 8), q++; q < e2; q++) {
+				const struct rel *x = c->ti[q].rel >= 0 ? &c->rel[c->ti[q].rel] : NULL;
+				if (c->ti[q].cls & W_CONJ)
+					break;	/* "... and expelled X": a new act */
+				if (x && x->verb && !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG)))
+					c->rel[c->ti[q].rel].used = 1;
+			}
+	}
+	if (r->verb && (root == 2 || root == 10)) {
+		/* "urged X to pressure Y": what is asked for has not happened */
+		size_t q = c->np[tgt.np[tgt.n - 1]].b;
+		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
+			c->rel[c->ti[q + 1].rel].used = 1;
+	}
+	if (root == 13 && m.m == KG_MOD_INTENDED)
+		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
+	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
+		r = reverse_rel(c, r, root);
+	if (root <= 8)
+		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
+	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
+		/* "In a bid to counter Chinese influence, Australia signed ..." */
+		size_t s0 = c->np[src.np[0]].a;
+		for (size_t q = s0 > 40 ? s0 - 40 : 0; q + 1 < s0 && !ag.n; q++)
+			if (is(c, q, "to") && c->ti[q + 1].rel >= 0 &&
+			    (c->rel[c->ti[q + 1].rel].e->rflags & KG_RELF_COUNTER)) {
+				struct rel *cr = &c->rel[c->ti[q + 1].rel];
+				if (object_at(c, cr->b, c->np[src.np[0]].a, &ag))
+					cr->used = 1;
+			}
+	}
+	for (i = 0; i < src.n; i++)
+		for (j = 0; j < tgt.n; j++) {
+			const struct np *sp = &c->np[src.np[i]], *tp = &c->np[tgt.np[j]];
+			const struct kg_actor *o = place_state(c, tp);
+			double cf = conf * (sp->conf < tp->conf ? sp->conf : tp->conf) / 0.9;
+			if (!o)
+				continue;
+			emit(c, r, &sp->actor, o, ag.n ? &c->np[ag.np[0]].actor : NULL, &m, cf);
+		}
+}
+
+/* ---- attribution ---- */
+
+static void mark_attrib(struct kg_coder *c, size_t k, size_t end)
+{
+	size_t a = k;
+
+	for (; k < end; k++) {
+		int p = c->ti[k].np;
+		if (is_comma(c, k) || punct(c, k, '.'))
+			break;
+		if (p >= 0)
+			c->np[p].f |= NP_ATTRIB;
+	}
+	if (k > a && !c->attribution) {
+		size_t s = a;
+		if (c->ti[s].cls & W_DET && !(T(s).flags & KG_TOK_CAP))
+			s++;
+		if (s < k)
+			c->attribution = arena_span(c, s, k);
+	}
+}
+
+/* "according to X", "as reported by X", "X said", "said X". */
+static void attribution(struct kg_coder *c)
+{
+	size_t i;
+
+	for (i = 0; i < NT; i++) {
+		if (is(c, i, "according") && is(c, i + 1, "to")) {
+			mark_attrib(c, i + 2, NT);
+		} else if (is(c, i, "as") && (is(c, i + 1, "reported") || is(c, i + 1, "stated")) &&
+			   is(c, i + 2, "by")) {
+			mark_attrib(c, i + 3, NT);
+		} else if (c->ti[i].cls & W_SAY) {
+			/* "X said" closes the sentence or opens a that-clause. */
+			int p = i > 0 ? c->ti[i - 1].np : -1;
+			size_t nx = i + 1;
+			int closing = nx >= NT || punct(c, nx, '.') || is_comma(c, nx) ||
+				      (c->ti[nx].cls & W_THAT) || (T(nx).flags & KG_TOK_QUOTE) ||
+				      (c->ti[nx].cls & W_PREP && !is(c, nx, "to"));
+			if (p >= 0 && i > 0 && (closing || c->ti[nx].np >= 0 ||
+						(c->ti[nx].cls & W_PRON) || lower_word(c, nx))) {
+				c->np[p].f |= NP_ATTRIB;
+				if (!c->attribution)
+					c->attribution = c->np[p].actor.name;
+			} else if (i > 0 && is_comma(c, i - 1) && c->ti[nx].np >= 0 &&
+				   (c->np[c->ti[nx].np].b >= NT || punct(c, c->np[c->ti[nx].np].b, '.') ||
+				    is_comma(c, c->np[c->ti[nx].np].b))) {
+				c->np[c->ti[nx].np].f |= NP_ATTRIB;	/* ", said Smith." */
+				if (!c->attribution)
+					c->attribution = c->np[c->ti[nx].np].actor.name;
+			}
+		}
+	}
+}
+
+/* "a Portuguese-flagged ship", "Iranian-owned": the owner's state is the
+ * actor phrase (unlike "Iran-backed militias", which are the militias). */
+static int hyphen_owner(struct kg_coder *c, size_t i)
+{
+	static const char *const suf[] = {"-flagged", "-owned", "-registered", "-operated", NULL};
+	const char *w = c->text + T(i).off;
+	char norm[64];
+	size_t n;
+
+	if (!(T(i).flags & KG_TOK_WORD) || T(i).len >= sizeof norm)
+		return 0;
+	for (int k = 0; suf[k]; k++) {
+		size_t sl = strlen(suf[k]);
+		const struct kg_lex_entry *e;
+		if (T(i).len <= sl || strncasecmp(w + T(i).len - sl, suf[k], sl))
+			continue;
+		if (!(n = kg_lex_norm(w, T(i).len - sl, norm, sizeof norm)))
+			return 0;
+		for (e = kg_lex_get(c->lx, norm, n); e; e = e->next)
+			if (e->kind == KG_LEX_ACTOR && (is_state(&e->actor) || (e->flags & KG_LEXF_ADJ))) {
+				const struct kg_lex_entry *st = state_of(c, e);
+				struct kg_actor a = st ? st->actor : e->actor;
+				add_np(c, i, i + 1, &a, NP_ADJ, 0.8);
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * A multi-word relation with a determiner, possessive or adjectives after
+ * its first word: "recalled its ambassador", "cut all ties", "restored
+ * full diplomatic relations".  *nw counts the words spanned.
+ */
+static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, size_t *nw)
+{
+	const struct kg_lex_entry *best = NULL, *e;
+	size_t hn, j, w2, besttok = 0;
+	const char *h;
+	char buf[256];
+
+	if (c->ti[i].lead < 2)
+		return NULL;
+	h = norm_of(c, i, &hn);
+	for (j = i + 2; j <= i + 4 && j < NT; j++) {
+		const struct ti *g = &c->ti[j - 1];
+		/* the word just before the tail must be a gap word */
+		if (!((g->cls & (W_DET | W_PPRON)) || is(c, j - 1, "all") ||
+		      (lower_word(c, j - 1) && !g->cls && g->rel < 0 && g->np < 0)))
+			break;
+		for (w2 = c->ti[i].lead - 1; w2 >= 1; w2--) {
+			size_t a = c->ti[j].noff, b, n;
+			if (j + w2 > NT)
+				continue;
+			b = c->ti[j + w2 - 1].noff + c->ti[j + w2 - 1].nlen;
+			if (hn + 1 + (b - a) >= sizeof buf)
+				continue;
+			memcpy(buf, h, hn);
+			buf[hn] = ' ';
+			memcpy(buf + hn + 1, c->nbuf + a, b - a);
+			n = hn + 1 + (b - a);
+			for (e = kg_lex_get(c->lx, buf, n); e; e = e->next)
+				if (e->kind == KG_LEX_RELATION && j + w2 - i > besttok) {
+					best = e;
+					besttok = j + w2 - i;
+					break;
+				}
+		}
+	}
+	*nw = besttok;
+	return best;
+}
+
+/* The actor entry a part of a word names ("Iran" in "Iran-Afghanistan"). */
+static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n)
+{
+	char norm[64];
+	size_t k;
+	const struct kg_lex_entry *e;
+
+	if (!n || n >= sizeof norm || !(k = kg_lex_norm(w, n, norm, sizeof norm)))
+		return NULL;
+	for (e = kg_lex_get(c->lx, norm, k); e; e = e->next)
+		if (e->kind == KG_LEX_ACTOR && (!(e->flags & KG_LEXF_EXACT) ||
+						(strlen(e->surface) == n && !memcmp(e->surface, w, n))))
+			return e;
+	return NULL;
+}
+
+/* "the Iran-Afghanistan border", "Israel-Hamas war": two actors in one
+ * word are mentioned (not unknown names), but take no role. */
+static int hyphen_pair(struct kg_coder *c, size_t i)
+{
+	const char *w = c->text + T(i).off, *h;
+	const struct kg_lex_entry *a, *b;
+	struct np p = {0};
+
+	if (!(T(i).flags & KG_TOK_CAP) || !(h = memchr(w, '-', T(i).len)))
+		return 0;
+	if (!(a = part_actor(c, w, (size_t)(h - w))) ||
+	    !(b = part_actor(c, h + 1, T(i).len - (size_t)(h - w) - 1)))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const struct kg_lex_entry *e = k ? b : a;
+		const struct kg_lex_entry *st = (e->flags & KG_LEXF_ADJ) ? state_of(c, e) : NULL;
+		struct kg_mention *m;
+
+		p.actor = st ? st->actor : e->actor;
+		KG_GROW(c->res.mentions, c->res.nmentions + 1, c->mcap);
+		m = &c->res.mentions[c->res.nmentions++];
+		m->sentence = c->si;
+		m->off = k ? (size_t)(h + 1 - c->text) : T(i).off;
+		m->len = k ? T(i).off + T(i).len - m->off : (size_t)(h - w);
+		m->actor = p.actor;
+		m->resolved = true;
+		remember(c, &p);
+	}
+	return 1;
+}
+
+/* ---- one sentence ---- */
+
+static void tag_tokens(struct kg_coder *c)
+{
+	size_t i, need = 0;
+
+	KG_GROW(c->ti, NT + 1, c->ticap);
+	for (i = 0; i < NT; i++)
+		need += T(i).len * 2 + 2;
+	KG_GROW(c->nbuf, need + 1, c->nbcap);
+	need = 0;
+	for (i = 0; i < NT; i++) {
+		struct ti *t = &c->ti[i];
+		const struct word *w;
+		size_t n;
+
+		if (i > 0 && T(i).off > T(i - 1).off + T(i - 1).len)
+			c->nbuf[need++] = ' ';
+		n = kg_lex_norm(c->text + T(i).off, T(i).len, c->nbuf + need, T(i).len * 2 + 1);
+		t->noff = need;
+		t->nlen = n;
+		need += n;
+		c->nbuf[need] = 0;
+		t->cls = 0;
+		t->num = 0;
+		t->np = t->rel = -1;
+		t->lead = (T(i).flags & KG_TOK_WORD) ? kg_lex_lead_words(c->lx, c->nbuf + t->noff, n) : 0;
+		if (n && n < 24 && (T(i).flags & (KG_TOK_WORD | KG_TOK_POSS))) {
+			char key[24];
+			memcpy(key, c->nbuf + t->noff, n);
+			key[n] = 0;
+			if ((w = bsearch(key, words, sizeof words / sizeof *words, sizeof *words, cmp_word))) {
+				t->cls = w->cls;
+				t->num = w->num;
+			}
+		}
+		/* "is said to", "are believed to": a hedge, not a report */
+		if (i > 0 && (c->ti[i - 1].cls & W_BE) && (t->cls & (W_SAY | W_HEDGE)) &&
+		    i + 1 < NT && T(i + 1).len == 2 && !strncasecmp(c->text + T(i + 1).off, "to", 2))
+			t->cls = W_HEDGE | W_ADV;
+		/* "May" the month vs "may" the modal. */
+		if (t->cls & W_MONTH && (t->cls & W_MODAL)) {
+			if (T(i).flags & KG_TOK_CAP && i > 0)
+				t->cls = W_MONTH;
+			else
+				t->cls &= ~(unsigned)W_MONTH;
+		}
+	}
+}
+
+static void code_sentence(struct kg_coder *c, size_t si)
+{
+	const struct kg_sentence *s = &c->res.sentences[si];
+	size_t i, w, start = 0;
+	int last_subj = -1, main_subj = -1, dateline = 0;
+
+	c->si = si;
+	kg_tokenize(c->text, s->off, s->len, &c->toks);
+	if (!NT)
+		return;
+	tag_tokens(c);
+	c->nnp = c->nrel = 0;
+	{
+		/* A headline in title case: capitals say nothing about names. */
+		size_t nw = 0, caps = 0;
+		for (i = 0; i < NT; i++)
+			if ((T(i).flags & KG_TOK_WORD) && T(i).len > 3) {
+				nw++;
+				caps += (T(i).flags & KG_TOK_CAP) != 0;
+			}
+		c->title = nw >= 4 && caps * 10 >= nw * 8 && !punct(c, NT - 1, '.');
+	}
+	c->attribution = c->location = NULL;
+	c->reported = 0;
+	find_date(c);
+	if (!c->sdate[0] && c->art_date >= 0)
+		set_date(c, c->art_date);
+
+	/* A dateline: "KABUL -" or "KABUL, Jan 5 (Reuters) -" opening an article. */
+	if (si <= 2 && (T(0).flags & KG_TOK_UPPER)) {
+		size_t k = 0;
+		while (k < NT && k < 8 && !(T(k).flags & KG_TOK_DASH))
+			k++;
+		if (k < NT && k < 8 && (T(k).flags & KG_TOK_DASH)) {
+			const struct kg_lex_entry *e = lookup(c, 0, M_PLACE | M_ACTOR, &w);
+			struct kg_actor a = {0};
+			if (e) {
+				a = e->actor;
+				c->location = e->kind == KG_LEX_PLACE || !(e->flags & KG_LEXF_METONYM) ?
+					      e->actor.name : e->surface;
+				dateline = 1;
+			}
+			a.name = a.name ? a.name : "";
+			add_np(c, 0, k + 1, &a, NP_DATELINE, 0);
+			start = k + 1;
+		}
+	}
+
+	/* Actor phrases, places, references, relations. */
+	for (i = start; i < NT; i++) {
+		const struct kg_lex_entry *e;
+		size_t n;
+
+		if (c->ti[i].cls & W_HEDGE && !(c->ti[i].cls & W_SAY))
+			c->reported = 1;
+		/* Places: cities and provinces, and countries after "in". */
+		if ((e = lookup(c, i, M_PLACE, &w)) && !lookup(c, i, M_ACTOR, &n)) {
+			struct kg_actor a = e->actor;
+			int p = add_np(c, i, i + w, &a, NP_PLACE, 0.7);
+			if (!c->location || dateline)	/* the sentence's place wins */
+				c->location = e->actor.name, dateline = 0;
+			if (i + w < NT && (T(i + w).flags & KG_TOK_POSS))
+				c->np[p].b++, c->ti[i + w].np = p;
+			i = c->np[p].b - 1;
+			continue;
+		}
+		if (i > 0 && (c->ti[i - 1].cls & W_LOCPREP) && (e = lookup(c, i, M_ACTOR, &w)) &&
+		    is_state(&e->actor) && !(e->flags & KG_LEXF_ADJ) &&
+		    !(i + w < NT && (lookup(c, i + w, M_AGENT, &n) || (T(i + w).flags & KG_TOK_POSS)))) {
+			struct kg_actor a = e->actor;
+			a.country = a.country ? a.country : a.code;
+			add_np(c, i, i + w, &a, NP_PLACE, 0.7);
+			if (!c->location || dateline)	/* "in London": the city */
+				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name,
+				dateline = 0;
+			i += w - 1;
+			continue;
+		}
+		if (hyphen_owner(c, i) || hyphen_pair(c, i))
+			continue;
+		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
+			/* remembered at once: "Turkey said it would ..." */
+			if (c->nnp && !(c->np[c->nnp - 1].f & NP_REF))
+				remember(c, &c->np[c->nnp - 1]);
+			i += n - 1;
+			continue;
+		}
+		{
+			size_t gw = 0;
+			const struct kg_lex_entry *g = gapped(c, i, &gw);
+
+			if (!(e = lookup(c, i, M_REL, &w)))
+				w = 0;
+			if (g && gw > w)
+				e = g, w = gw;	/* "recalled its ambassador from" */
+			if (e) {
+				add_relation(c, i, w, e);
+				i += w - 1;
+			}
+		}
+	}
+	attribution(c);
+	for (i = 0; i < c->nnp; i++) {
+		if (!(c->np[i].f & (NP_PLACE | NP_DATELINE | NP_REF)))
+			add_mention(c, &c->np[i]);
+		/* the sentence's subject, for participles: a sayer counts
+		 * ("Erdogan said ..., accusing Stockholm") */
+		if (main_subj < 0 && !(c->np[i].f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK)) &&
+		    c->np[i].actor.type != KG_ACTOR_MEDIA && !is_comma(c, c->np[i].b))
+			main_subj = (int)i;
+	}
+	/* Affiliation: "ISKP, the Islamic State's affiliate in Afghanistan". */
+	for (i = 0; i + 1 < c->nnp; i++) {
+		const struct np *x = &c->np[i], *y = &c->np[i + 1];
+		if (is_comma(c, x->b) && y->a == x->b + 1 && (y->f & NP_POSS) && y->b < NT &&
+		    (c->ti[y->b].cls & W_AFFIL) && usable(c, (int)i))
+			add_fact(c, &x->actor, "affiliate_of", NULL, &y->actor);
+	}
+	if (c->debug) {
+		for (i = 0; i < c->nnp; i++)
+			fprintf(stderr, "np %zu-%zu [%s|%s] f=%#x\n", c->np[i].a, c->np[i].b,
+				c->np[i].actor.name, c->np[i].actor.code, c->np[i].f);
+		for (i = 0; i < c->nrel; i++)
+			fprintf(stderr, "rel %zu-%zu %s %s verb=%d passive=%d\n", c->rel[i].a, c->rel[i].b,
+				c->rel[i].e->lemma ? c->rel[i].e->lemma : c->rel[i].e->phrase,
+				c->rel[i].e->cameo, c->rel[i].verb, c->rel[i].passive);
+	}
+	for (i = 0; i < c->nrel; i++)
+		code_relation(c, &c->rel[i], &last_subj, main_subj);
+	/* The sentence's subject stays the most salient actor for the next
+	 * sentence's pronouns ("X met Y. He said ..." is X). */
+	if (main_subj >= 0 && !(c->np[main_subj].f & (NP_PRONOUN)))
+		remember(c, &c->np[main_subj]);
 }
 
 int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg_result **out)
 {
 	size_t i;
+	int y, m, d;
 
+	if (c->pat)
+		return kg_patcoder_run(c->pat, a, out);
 	kg_arena_reset(&c->arena);
 	c->res.article = a;
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
+	c->nmemo = 0;
+	c->nstates = 0;
+	c->text = a->text;
+	c->art_date = -1;
+	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= 31) {
+		c->art_date = days_from_civil(y, m, d);
+		c->art_year = y;
+	}
 	kg_split_sentences(a->text, a->len, &c->sents);
 	c->res.sentences = c->sents.v;
 	c->res.nsentences = c->sents.n;
 	for (i = 0; i < c->sents.n; i++)
-		code_sentence(c, a->text, i);
+		code_sentence(c, i);
 	*out = &c->res;
 	return 0;
 }

@@ -25,6 +25,14 @@ struct kg_lexicon {
 	size_t ncameo, cameo_cap;
 	const struct kg_lex_entry **bycode;	/* canonical actor per code */
 	size_t ncodes, code_slots;
+	struct lead *lead;	/* first word -> longest phrase it starts */
+	size_t nlead, lead_slots;
+};
+
+struct lead {
+	const char *word;	/* NUL-terminated, in the arena */
+	size_t len;
+	unsigned maxw;
 };
 
 static unsigned long hash(const char *s, size_t n)
@@ -52,6 +60,7 @@ void kg_lex_free(struct kg_lexicon *lx)
 	free(lx->slots);
 	free(lx->cameo);
 	free(lx->bycode);
+	free(lx->lead);
 	kg_arena_free(&lx->arena);
 	free(lx);
 }
@@ -122,6 +131,54 @@ static struct kg_lex_entry **find_slot(const struct kg_lexicon *lx, const char *
 	return (struct kg_lex_entry **)&lx->slots[i];
 }
 
+static struct lead *lead_slot(const struct kg_lexicon *lx, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = hash(w, n) & (lx->lead_slots - 1); lx->lead[i].word;
+	     i = (i + 1) & (lx->lead_slots - 1))
+		if (lx->lead[i].len == n && !memcmp(lx->lead[i].word, w, n))
+			break;
+	return &lx->lead[i];
+}
+
+static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigned nwords)
+{
+	const char *sp = memchr(norm, ' ', n);
+	size_t w = sp ? (size_t)(sp - norm) : n;
+	struct lead *l;
+
+	if ((lx->nlead + 1) * 2 > lx->lead_slots) {
+		struct lead *old = lx->lead;
+		size_t on = lx->lead_slots, i;
+
+		lx->lead_slots = on ? on * 2 : 1 << 14;
+		lx->lead = kg_xcalloc(lx->lead_slots, sizeof *lx->lead);
+		for (i = 0; i < on; i++)
+			if (old[i].word)
+				*lead_slot(lx, old[i].word, old[i].len) = old[i];
+		free(old);
+	}
+	l = lead_slot(lx, norm, w);
+	if (!l->word) {
+		l->word = kg_lex_intern(lx, norm, w);
+		l->len = w;
+		lx->nlead++;
+	}
+	if (nwords > l->maxw)
+		l->maxw = nwords;
+}
+
+unsigned kg_lex_lead_words(const struct kg_lexicon *lx, const char *norm, size_t len)
+{
+	const struct lead *l;
+
+	if (!lx->lead_slots)
+		return 0;
+	l = lead_slot(lx, norm, len);
+	return l->word ? l->maxw : 0;
+}
+
 struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 				const char *phrase, size_t len)
 {
@@ -154,6 +211,7 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 			e->nwords++;
 	if (e->nwords > lx->max_words)
 		lx->max_words = e->nwords;
+	note_lead(lx, norm, n, e->nwords);
 	lx->counts[kind]++;
 	slot = find_slot(lx, norm, n);
 	if (!*slot) {
@@ -473,20 +531,198 @@ static int load_places(struct kg_lexicon *lx, const struct line *l)
 	return 0;
 }
 
-/* relations.tsv: phrase  pos  prep  cameo  label */
+/* ---- relations.tsv ---- */
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* ban -> banned: one syllable ending consonant-vowel-consonant. */
+static int doubles(const char *w, size_t n)
+{
+	size_t i, groups = 0;
+	char last;
+
+	if (n < 3)
+		return 0;
+	last = w[n - 1];
+	if (is_vowel(last) || last == 'w' || last == 'x' || last == 'y')
+		return 0;
+	if (!is_vowel(w[n - 2]) || is_vowel(w[n - 3]))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1])))
+			groups++;
+	return groups == 1;
+}
+
+char *kg_lex_inflect(const char *w, unsigned form, char *buf, size_t cap)
+{
+	size_t n = strlen(w);
+	char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
+	int ys = last == 'y' && prev && !is_vowel(prev);
+	int sib = last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+		  (last == 'h' && (prev == 'c' || prev == 's'));
+
+	switch (form) {
+	case KG_FORM_3SG:
+	case KG_FORM_PL:
+		if (ys)
+			snprintf(buf, cap, "%.*sies", (int)(n - 1), w);
+		else
+			snprintf(buf, cap, "%s%s", w, sib && !(form == KG_FORM_PL && last == 'o') ? "es" : "s");
+		break;
+	case KG_FORM_PAST:
+	case KG_FORM_PP:
+		if (last == 'e')
+			snprintf(buf, cap, "%sd", w);
+		else if (ys)
+			snprintf(buf, cap, "%.*sied", (int)(n - 1), w);
+		else if (doubles(w, n))
+			snprintf(buf, cap, "%s%ced", w, last);
+		else
+			snprintf(buf, cap, "%sed", w);
+		break;
+	case KG_FORM_ING:
+		if (last == 'e' && prev == 'i')
+			snprintf(buf, cap, "%.*sying", (int)(n - 2), w);
+		else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o')
+			snprintf(buf, cap, "%.*sing", (int)(n - 1), w);
+		else if (doubles(w, n))
+			snprintf(buf, cap, "%s%cing", w, last);
+		else
+			snprintf(buf, cap, "%sing", w);
+		break;
+	default:
+		snprintf(buf, cap, "%s", w);
+	}
+	return buf;
+}
+
+struct rel_line {
+	const char *pos, *prep, *cameo, *label, *lemma;
+	unsigned rflags;
+};
+
+static void add_rel_form(struct kg_lexicon *lx, const struct rel_line *r, const char *surface,
+			 unsigned forms)
+{
+	struct kg_lex_entry *e = kg_lex_add(lx, KG_LEX_RELATION, surface, strlen(surface));
+
+	if (!e)
+		return;
+	e->flags &= ~(unsigned)(KG_LEXF_CAP | KG_LEXF_EXACT);
+	e->pos = r->pos;
+	e->prep = r->prep;
+	e->cameo = r->cameo;
+	e->label = r->label;
+	e->lemma = r->lemma;
+	e->forms = forms;
+	e->rflags = r->rflags;
+}
+
+/*
+ * relations.tsv: phrase  pos  prep  cameo  label  [forms]  [flags]
+ * A verb (pos v) inflects its first word, a noun (n) its last; forms gives
+ * irregular ones ("held/held" past/participle, "crises" plural, "none").
+ */
 static int load_relations(struct kg_lexicon *lx, const struct line *l)
 {
-	struct kg_lex_entry *e;
+	struct rel_line r = {0};
+	char lemma[256], head[64], tail[192], forms[128], fl[64], buf[96];
+	char out[6][256];
+	unsigned bits[6];
+	size_t hn, nout = 0, i, j;
+	const char *sp;
+	int verb, noun;
 
-	if (l->nf < 5 || !l->n[0] || !l->n[1] || !l->n[3] || !l->n[4])
+	if (l->nf < 5 || !l->n[0] || !l->n[1] || !l->n[3] || !l->n[4] || l->n[0] >= sizeof lemma)
 		return -1;
-	if (!(e = kg_lex_add(lx, KG_LEX_RELATION, l->f[0], l->n[0])))
+	if (!(l->n[1] == 1 && strchr("vnp", l->f[1][0])))
 		return -1;
-	e->flags &= ~(unsigned)(KG_LEXF_CAP | KG_LEXF_EXACT);
-	e->pos = dup_field(lx, l, 1);
-	e->prep = dup_field(lx, l, 2);
-	e->cameo = dup_field(lx, l, 3);
-	e->label = dup_field(lx, l, 4);
+	memcpy(lemma, l->f[0], l->n[0]);
+	lemma[l->n[0]] = 0;
+	for (i = 0; lemma[i]; i++)
+		if (lemma[i] >= 'A' && lemma[i] <= 'Z')
+			lemma[i] = (char)(lemma[i] + 32);
+	verb = l->f[1][0] == 'v';
+	noun = l->f[1][0] == 'n';
+	r.pos = dup_field(lx, l, 1);
+	r.prep = dup_field(lx, l, 2);
+	r.cameo = dup_field(lx, l, 3);
+	r.label = dup_field(lx, l, 4);
+	r.lemma = kg_lex_intern(lx, lemma, strlen(lemma));
+	if (!kg_lex_cameo(lx, r.cameo) && lx->ncameo)
+		return -1;
+	forms[0] = fl[0] = 0;
+	if (l->nf > 5 && l->n[5] && l->n[5] < sizeof forms) {
+		memcpy(forms, l->f[5], l->n[5]);
+		forms[l->n[5]] = 0;
+	}
+	if (l->nf > 6 && l->n[6] && l->n[6] < sizeof fl) {
+		memcpy(fl, l->f[6], l->n[6]);
+		fl[l->n[6]] = 0;
+		if (strstr(fl, "sym"))
+			r.rflags |= KG_RELF_SYM;
+		if (strstr(fl, "ctrl"))
+			r.rflags |= KG_RELF_CTRL;
+		if (strstr(fl, "counter"))
+			r.rflags |= KG_RELF_COUNTER;
+		if (strstr(fl, "ambig"))
+			r.rflags |= KG_RELF_AMBIG;
+	}
+	/* Split into the word that inflects and the rest. */
+	if (verb) {
+		sp = strchr(lemma, ' ');
+		hn = sp ? (size_t)(sp - lemma) : strlen(lemma);
+		if (hn >= sizeof head)
+			return -1;
+		memcpy(head, lemma, hn);
+		head[hn] = 0;
+		snprintf(tail, sizeof tail, "%s", sp ? sp : "");
+	} else {
+		sp = strrchr(lemma, ' ');
+		snprintf(head, sizeof head, "%s", sp ? sp + 1 : lemma);
+		snprintf(tail, sizeof tail, "%.*s", sp ? (int)(sp - lemma) + 1 : 0, lemma);
+	}
+#define OUT(s, b) do { \
+	if (verb) snprintf(out[nout], sizeof out[nout], "%s%s", (s), tail); \
+	else snprintf(out[nout], sizeof out[nout], "%s%s", tail, (s)); \
+	bits[nout++] = (b); \
+} while (0)
+	OUT(head, KG_FORM_BASE);
+	if (verb) {
+		char past[64] = "", pp[64] = "";
+		const char *slash = strchr(forms, '/');
+
+		if (*forms && slash) {
+			snprintf(past, sizeof past, "%.*s", (int)(slash - forms), forms);
+			snprintf(pp, sizeof pp, "%s", slash + 1);
+		}
+		OUT(kg_lex_inflect(head, KG_FORM_3SG, buf, sizeof buf), KG_FORM_3SG);
+		OUT(*past ? past : kg_lex_inflect(head, KG_FORM_PAST, buf, sizeof buf), KG_FORM_PAST);
+		OUT(*pp ? pp : kg_lex_inflect(head, KG_FORM_PP, buf, sizeof buf), KG_FORM_PP);
+		OUT(kg_lex_inflect(head, KG_FORM_ING, buf, sizeof buf), KG_FORM_ING);
+	} else if (noun && strcmp(forms, "none")) {
+		OUT(*forms ? forms : kg_lex_inflect(head, KG_FORM_PL, buf, sizeof buf), KG_FORM_PL);
+	}
+#undef OUT
+	/* One entry per distinct surface ("met" is past and participle). */
+	for (i = 0; i < nout; i++) {
+		unsigned b = bits[i];
+		int dup = 0;
+
+		for (j = 0; j < i; j++)
+			if (!strcmp(out[j], out[i]))
+				dup = 1;
+		if (dup)
+			continue;
+		for (j = i + 1; j < nout; j++)
+			if (!strcmp(out[j], out[i]))
+				b |= bits[j];
+		add_rel_form(lx, &r, out[i], b);
+	}
 	return 0;
 }
 
@@ -586,4 +822,9 @@ int kg_lex_load_builtin(struct kg_lexicon *lx)
 		bad += kg_lex_load_tsv(lx, files[i].type, files[i].path, e->data, e->len);
 	}
 	return bad ? -1 : 0;
+}
+
+void *kg_lex_alloc(struct kg_lexicon *lx, size_t n)
+{
+	return kg_arena_zalloc(&lx->arena, n);
 }

@@ -37,8 +37,9 @@ int kg_is_abbrev(const char *w, size_t len)
 	for (i = 0; i < len; i++)
 		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
 	low[len] = 0;
+	/* The first letter first: this runs at every period of the text. */
 	for (i = 0; abbrevs[i]; i++)
-		if (!strcmp(low, abbrevs[i]))
+		if (abbrevs[i][0] == low[0] && !strcmp(low, abbrevs[i]))
 			return 1;
 	/* An initial: one capital letter ("W." in "George W. Bush"). */
 	return len == 1 && w[0] >= 'A' && w[0] <= 'Z';

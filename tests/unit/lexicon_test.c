@@ -1,4 +1,6 @@
 /* lexicon_test.c: the phrase table and the TSV readers. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon/lexicon.h"
@@ -77,12 +79,86 @@ static void builtin_loads(void)
 	kg_lex_free(lx);
 }
 
+
+static void inflects_and_reads_relations(void)
+{
+	static const char rel[] =
+		"attack\tv\t_\t190\tattacks\n"
+		"hold talks\tv\twith\t040\tholds talks with\theld/held\tsym\n"
+		"crisis\tn\twith\t190\tcrisis\tcrises\n"
+		"ban\tv\t_\t172\tbans\n";
+	struct kg_lexicon *lx = kg_lex_new();
+	const struct kg_lex_entry *e;
+	char b[64];
+
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("agree", KG_FORM_PAST, b, sizeof b), "agreed");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("deny", KG_FORM_3SG, b, sizeof b), "denies");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("deny", KG_FORM_PAST, b, sizeof b), "denied");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("ban", KG_FORM_ING, b, sizeof b), "banning");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("visit", KG_FORM_PAST, b, sizeof b), "visited");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("criticize", KG_FORM_ING, b, sizeof b), "criticizing");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("push", KG_FORM_3SG, b, sizeof b), "pushes");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("tie", KG_FORM_ING, b, sizeof b), "tying");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("agree", KG_FORM_ING, b, sizeof b), "agreeing");
+	CU_ASSERT_STRING_EQUAL(kg_lex_inflect("ally", KG_FORM_PL, b, sizeof b), "allies");
+
+	CU_ASSERT_EQUAL(kg_lex_load_tsv(lx, "relations", "r.tsv", rel, strlen(rel)), 0);
+	e = get(lx, "attacked");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->forms, KG_FORM_PAST | KG_FORM_PP);
+	CU_ASSERT_STRING_EQUAL(e->lemma, "attack");
+	CU_ASSERT_PTR_NOT_NULL(get(lx, "attacking"));
+	e = get(lx, "held talks");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT(e->rflags & KG_RELF_SYM);
+	CU_ASSERT_STRING_EQUAL(e->prep, "with");
+	CU_ASSERT_PTR_NOT_NULL(get(lx, "holding talks"));
+	CU_ASSERT_PTR_NULL(get(lx, "holded talks"));
+	CU_ASSERT_PTR_NOT_NULL(get(lx, "crises"));
+	CU_ASSERT_PTR_NOT_NULL(get(lx, "banned"));
+	CU_ASSERT_EQUAL(kg_lex_lead_words(lx, "held", 4), 2);
+	CU_ASSERT_EQUAL(kg_lex_lead_words(lx, "attack", 6), 1);
+	CU_ASSERT_EQUAL(kg_lex_lead_words(lx, "nothing", 7), 0);
+	kg_lex_free(lx);
+}
+
+static void builtin_relations_cover_all_roots(void)
+{
+	struct kg_lexicon *lx = kg_lex_new();
+	char root[3], phrase[64];
+	int have[21] = {0};
+	static const char *const probes[] = {
+		"offered condolences", "urged", "pledged support", "met", "praised", "shared intelligence",
+		"sent aid", "withdrew", "investigated", "demanded", "condemned", "rejected",
+		"threatened", "protested", "deployed troops", "imposed sanctions", "arrested",
+		"kidnapped", "attacked", "massacred", NULL
+	};
+
+	CU_ASSERT_EQUAL_FATAL(kg_lex_load_builtin(lx), 0);
+	for (int i = 0; probes[i]; i++) {
+		const struct kg_lex_entry *e;
+		snprintf(phrase, sizeof phrase, "%s", probes[i]);
+		for (e = get(lx, phrase); e; e = e->next)
+			if (e->kind == KG_LEX_RELATION) {
+				memcpy(root, e->cameo, 2);
+				root[2] = 0;
+				have[atoi(root)] = 1;
+				CU_ASSERT_PTR_NOT_NULL(kg_lex_cameo(lx, e->cameo));
+			}
+	}
+	for (int i = 1; i <= 20; i++)
+		CU_ASSERT(have[i]);
+	kg_lex_free(lx);
+}
+
 void test_lexicon(void)
 {
 	static CU_TestInfo tests[] = {
 		{"normalises phrases", normalises},
 		{"reads countries and actors", reads_countries_and_actors},
 		{"built-in dictionaries load", builtin_loads},
+		{"inflects and reads relations", inflects_and_reads_relations},
+		{"built-in relations cover all CAMEO roots", builtin_relations_cover_all_roots},
 		CU_TEST_INFO_NULL
 	};
 	kg_suite("lexicon", tests);

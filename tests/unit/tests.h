@@ -10,6 +10,7 @@
 	X(lexicon) \
 	X(coder) \
 	X(store) \
+	X(petrarch) \
 	X(export) \
 	X(input)
 
