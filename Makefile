@@ -100,6 +100,10 @@ docs/schema.svg: docs/schema.dot
 schema-docs: docs/schema.svg
 .PHONY: schema-docs
 
+# The man page is made from the binary's help texts (tests/cli/man.sh checks it).
+man: $(B)/kgraph
+	scripts/mkman $(B)/kgraph > docs/kgraph.1
+
 install: $(B)/kgraph
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp -f $(B)/kgraph $(DESTDIR)$(BINDIR)/kgraph
@@ -113,7 +117,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check demo install uninstall clean install-deps
+.PHONY: all check demo install uninstall clean install-deps man
 
 # Benchmark (docs/benchmarks.md): a generated news corpus per size, timed.
 #   make bench                      10 and 100 MB
