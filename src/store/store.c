@@ -31,7 +31,6 @@ enum {
 	ST_ADD_MENTION,
 	ST_ADD_UNIQUE,
 	ST_ADD_EVENT,
-	ST_COUNT_ARTICLE,
 	ST_ADD_SOURCE,
 	ST_ADD_FACT,
 	ST_ARTICLE_EVENTS,
@@ -42,7 +41,6 @@ enum {
 	ST_DEL_SENTENCES,
 	ST_GET_ARTICLE,
 	ST_ADD_EDGE,
-	ST_EDGE_COUNT_ARTICLE,
 	ST_EDGE_ADD_SOURCE,
 	ST_EDGE_DROP_SOURCE,
 	ST_EDGE_DEL_SOURCE,
@@ -67,16 +65,17 @@ static const char *const stmt_sql[ST_N] = {
 	/* One statement finds or creates the distinct event and counts the
 	 * mention: no SELECT per row. */
 	[ST_ADD_UNIQUE] = "INSERT INTO unique_events (subject_id, object_id, cameo, event_date,"
-			  " predicate, quad_class, goldstein, mentions)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)"
+			  " predicate, quad_class, goldstein, mentions, articles, sources)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9 IS NOT NULL)"
 			  " ON CONFLICT (subject_id, object_id, cameo, event_date)"
-			  " DO UPDATE SET mentions = mentions + 1 RETURNING id, mentions",
+			  " DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1,"
+			  " sources = sources + (?9 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unique_event_sources"
+			  "  WHERE unique_event_id = unique_events.id AND source = ?9))"
+			  " RETURNING id, mentions",
 	[ST_ADD_EVENT] = "INSERT INTO events (sentence_id, subject_id, object_id, against_id,"
 			 " predicate, cameo, quad_class, goldstein, modality, negated, reported,"
 			 " event_date, location, attribution, confidence, unique_event_id)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-	[ST_COUNT_ARTICLE] = "UPDATE unique_events SET articles = articles + 1, sources = sources + ?2"
-			     " WHERE id = ?1",
 	[ST_ADD_SOURCE] = "INSERT INTO unique_event_sources (unique_event_id, source, articles)"
 			  " VALUES (?1, ?2, 1) ON CONFLICT (unique_event_id, source)"
 			  " DO UPDATE SET articles = articles + 1 RETURNING articles",
@@ -98,20 +97,23 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE article_id = ?1",
 	[ST_GET_ARTICLE] = "SELECT ext_id, title, published, source, url, text FROM articles"
 			   " WHERE id = ?1",
-	/* ?4: 1 when the mention started a new distinct event.  min() of a
-	 * NULL is NULL, hence the coalesce: the dates span dated events. */
+	/* One row per edge an article reports, its mentions summed in memory
+	 * (add_derived): ?4 distinct events it started, ?8/?9 its date span
+	 * (NULL when undated), ?10 the source.  min() of a NULL is NULL,
+	 * hence the coalesce: the dates span dated events. */
 	[ST_ADD_EDGE] = "INSERT INTO edge_weights (subject_id, object_id, root, events, mentions,"
-			" goldstein_sum, actual, first_date, last_date)"
-			" VALUES (?1, ?2, substr(?3, 1, 2), ?4, 1, ?5, ?6, nullif(?7, ''), nullif(?7, ''))"
+			" goldstein_sum, actual, first_date, last_date, articles, sources)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10 IS NOT NULL)"
 			" ON CONFLICT (subject_id, object_id, root) DO UPDATE SET"
-			" events = events + excluded.events, mentions = mentions + 1,"
+			" events = events + excluded.events, mentions = mentions + excluded.mentions,"
 			" goldstein_sum = goldstein_sum + excluded.goldstein_sum,"
 			" actual = actual + excluded.actual,"
 			" first_date = coalesce(min(first_date, excluded.first_date), first_date, excluded.first_date),"
-			" last_date = coalesce(max(last_date, excluded.last_date), last_date, excluded.last_date)"
+			" last_date = coalesce(max(last_date, excluded.last_date), last_date, excluded.last_date),"
+			" articles = articles + 1,"
+			" sources = sources + (?10 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM edge_weight_sources"
+			"  WHERE edge_id = edge_weights.id AND source = ?10))"
 			" RETURNING id",
-	[ST_EDGE_COUNT_ARTICLE] = "UPDATE edge_weights SET articles = articles + 1, sources = sources + ?2"
-				  " WHERE id = ?1",
 	[ST_EDGE_ADD_SOURCE] = "INSERT INTO edge_weight_sources (edge_id, source, articles)"
 			       " VALUES (?1, ?2, 1) ON CONFLICT (edge_id, source)"
 			       " DO UPDATE SET articles = articles + 1 RETURNING articles",
@@ -144,8 +146,8 @@ struct kg_store {
 	sqlite3_int64 *sent_ids;
 	size_t *sent_chars;
 	size_t sent_cap;
-	sqlite3_int64 *uids;	/* distinct events of the article being added */
-	size_t nuids, uid_cap;
+	struct trip *trips;	/* the triples of the article being added */
+	size_t trip_cap;
 	sqlite3_int64 *eids;	/* and its edges */
 	size_t neids, eid_cap;
 	char *art_str[6];	/* the article loaded by kg_store_article_load */
@@ -412,7 +414,7 @@ void kg_store_close(struct kg_store *st)
 		free(st->art_str[i]);
 	free(st->sent_ids);
 	free(st->sent_chars);
-	free(st->uids);
+	free(st->trips);
 	free(st->eids);
 	cache_clear(&st->actors);
 	free(st->path);
@@ -726,42 +728,6 @@ static int is_date(const char *d)
 	return d && strlen(d) == 10 && d[4] == '-' && d[7] == '-';
 }
 
-/*
- * Each distinct event (or edge) an article reports gains one article, and
- * one source when no other article of that source reported it.  v holds
- * the ids, once per mention; sorted here.
- */
-static int count_article(struct kg_store *st, sqlite3_int64 *v, size_t n, const char *source,
-			 int add_source, int count)
-{
-	sqlite3_stmt *s;
-	size_t i, j;
-
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_id);
-	for (i = 0; i < n; i = j) {
-		sqlite3_int64 k = 0;
-
-		for (j = i + 1; j < n && v[j] == v[i]; j++)
-			;
-		if (source) {
-			if (!(s = stmt(st, add_source)))
-				return -1;
-			sqlite3_bind_int64(s, 1, v[i]);
-			bind_text(s, 2, source);
-			if (step_int(st, s, &k, "cannot count source") < 0)
-				return -1;
-		}
-		if (!(s = stmt(st, count)))
-			return -1;
-		sqlite3_bind_int64(s, 1, v[i]);
-		sqlite3_bind_int(s, 2, k == 1);
-		if (step_done(st, s, "cannot count article") < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* The reverse, for one id: *gone is set when no article of source
  * reports it any more. */
 static int drop_source(struct kg_store *st, sqlite3_int64 id, const char *source,
@@ -789,6 +755,56 @@ static int drop_source(struct kg_store *st, sqlite3_int64 id, const char *source
 	return step_done(st, s, "cannot remove source");
 }
 
+/* A triple of the article being added, with its actors and distinct
+ * event; sorted by distinct event, by edge, and back to the order given. */
+struct trip {
+	const struct kg_triple *t;
+	size_t i;
+	sqlite3_int64 sid, oid, gid, uid;
+	int started;		/* first of its group, and the group made the event */
+};
+
+static int cmp_ekey(const struct trip *x, const struct trip *y)
+{
+	if (x->sid != y->sid)
+		return x->sid < y->sid ? -1 : 1;
+	if (x->oid != y->oid)
+		return x->oid < y->oid ? -1 : 1;
+	return strncmp(x->t->cameo, y->t->cameo, 2);
+}
+
+static int cmp_ukey(const struct trip *x, const struct trip *y)
+{
+	int c = cmp_ekey(x, y);
+
+	if (!c)
+		c = strcmp(x->t->cameo, y->t->cameo);
+	if (!c)
+		c = strcmp(x->t->event_date, y->t->event_date);
+	return c;
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+	const struct trip *x = a, *y = b;
+
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int cmp_unique(const void *a, const void *b)
+{
+	int c = cmp_ukey(a, b);
+
+	return c ? c : cmp_index(a, b);
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+	int c = cmp_ekey(a, b);
+
+	return c ? c : cmp_index(a, b);
+}
+
 /* Sentences, mentions, facts and events of r, for the stored article art. */
 static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_result *r)
 {
@@ -796,7 +812,8 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 	const char *source = a->source && *a->source ? a->source : NULL;
 	struct cursor cur = {0, 0};
 	sqlite3_stmt *s;
-	size_t i;
+	sqlite3_int64 k;
+	size_t i, j, q;
 
 	if (r->nsentences > st->sent_cap) {
 		st->sent_cap = r->nsentences;
@@ -898,49 +915,120 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		if (step_done(st, s, "cannot add fact") < 0)
 			return -1;
 	}
-	st->nuids = st->neids = 0;
+	/* Triples: the actors in order, then one upsert per distinct event
+	 * and per edge of the article (the mentions of each summed here, the
+	 * article and its source counted in the same statement), then the
+	 * events rows in order. */
+	if (r->ntriples > st->trip_cap) {
+		st->trip_cap = r->ntriples;
+		st->trips = kg_xrealloc(st->trips, st->trip_cap * sizeof *st->trips);
+	}
 	for (i = 0; i < r->ntriples; i++) {
 		const struct kg_triple *t = &r->triples[i];
-		const char *date = t->event_date[0] ? t->event_date : NULL;
-		sqlite3_int64 sid, oid, gid = 0, uid = -1, umentions = 0, eid = -1;
+		struct trip *p = &st->trips[i];
 
 		if (t->sentence >= r->nsentences)
 			return kg_error("%s: triple %zu lies outside the article", a->origin, i + 1);
-		if (date && !is_date(date))
-			return kg_error("%s: triple %zu: bad event date '%s'", a->origin, i + 1, date);
-		if ((sid = triple_actor(st, &t->subject)) < 0 ||
-		    (oid = triple_actor(st, &t->object)) < 0 ||
-		    (t->has_against && (gid = triple_actor(st, &t->against)) < 0))
+		if (t->event_date[0] && !is_date(t->event_date))
+			return kg_error("%s: triple %zu: bad event date '%s'", a->origin, i + 1, t->event_date);
+		p->t = t;
+		p->i = i;
+		p->gid = 0;
+		p->started = 0;
+		if ((p->sid = triple_actor(st, &t->subject)) < 0 ||
+		    (p->oid = triple_actor(st, &t->object)) < 0 ||
+		    (t->has_against && (p->gid = triple_actor(st, &t->against)) < 0))
 			return -1;
+	}
+	if (r->ntriples > 1)
+		qsort(st->trips, r->ntriples, sizeof *st->trips, cmp_unique);
+	for (i = 0; i < r->ntriples; i = j) {
+		const struct kg_triple *t = st->trips[i].t;	/* the first stated */
+		sqlite3_int64 uid = -1, umentions = 0;
+
+		for (j = i + 1; j < r->ntriples && !cmp_ukey(&st->trips[j], &st->trips[i]); j++)
+			;
 		if (!(s = stmt(st, ST_ADD_UNIQUE)))
 			return -1;
-		sqlite3_bind_int64(s, 1, sid);
-		sqlite3_bind_int64(s, 2, oid);
+		sqlite3_bind_int64(s, 1, st->trips[i].sid);
+		sqlite3_bind_int64(s, 2, st->trips[i].oid);
 		bind_text(s, 3, t->cameo);
-		bind_text(s, 4, date ? date : "");
+		bind_text(s, 4, t->event_date);
 		bind_text(s, 5, t->predicate ? t->predicate : "");
 		sqlite3_bind_int(s, 6, t->quad_class);
 		sqlite3_bind_double(s, 7, t->goldstein);
+		sqlite3_bind_int64(s, 8, (sqlite3_int64)(j - i));
+		bind_text(s, 9, source);
 		if (step_int2(st, s, &uid, &umentions, "cannot count event") < 0)
 			return -1;
+		if (source) {
+			if (!(s = stmt(st, ST_ADD_SOURCE)))
+				return -1;
+			sqlite3_bind_int64(s, 1, uid);
+			bind_text(s, 2, source);
+			if (step_int(st, s, &k, "cannot count source") < 0)
+				return -1;
+		}
+		st->trips[i].started = umentions == (sqlite3_int64)(j - i);
+		for (q = i; q < j; q++)
+			st->trips[q].uid = uid;
+	}
+	if (r->ntriples > 1)
+		qsort(st->trips, r->ntriples, sizeof *st->trips, cmp_edge);
+	for (i = 0; i < r->ntriples; i = j) {
+		const char *first = NULL, *last = NULL;
+		sqlite3_int64 events = 0, actual = 0, eid = -1;
+		double gsum = 0;
+
+		for (j = i; j < r->ntriples && !cmp_ekey(&st->trips[j], &st->trips[i]); j++) {
+			const struct kg_triple *t = st->trips[j].t;
+
+			events += st->trips[j].started;
+			gsum += t->goldstein;
+			actual += t->modality == KG_MOD_ACTUAL && !t->negated;
+			if (t->event_date[0]) {
+				if (!first || strcmp(t->event_date, first) < 0)
+					first = t->event_date;
+				if (!last || strcmp(t->event_date, last) > 0)
+					last = t->event_date;
+			}
+		}
 		if (!(s = stmt(st, ST_ADD_EDGE)))
 			return -1;
-		sqlite3_bind_int64(s, 1, sid);
-		sqlite3_bind_int64(s, 2, oid);
-		bind_text(s, 3, t->cameo);
-		sqlite3_bind_int(s, 4, umentions == 1);
-		sqlite3_bind_double(s, 5, t->goldstein);
-		sqlite3_bind_int(s, 6, t->modality == KG_MOD_ACTUAL && !t->negated);
-		bind_text(s, 7, date ? date : "");
+		sqlite3_bind_int64(s, 1, st->trips[i].sid);
+		sqlite3_bind_int64(s, 2, st->trips[i].oid);
+		sqlite3_bind_text(s, 3, st->trips[i].t->cameo, (int)strnlen(st->trips[i].t->cameo, 2), SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, events);
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)(j - i));
+		sqlite3_bind_double(s, 6, gsum);
+		sqlite3_bind_int64(s, 7, actual);
+		bind_text(s, 8, first);
+		bind_text(s, 9, last);
+		bind_text(s, 10, source);
 		if (step_int(st, s, &eid, "cannot weigh edge") < 0)
 			return -1;
+		if (source) {
+			if (!(s = stmt(st, ST_EDGE_ADD_SOURCE)))
+				return -1;
+			sqlite3_bind_int64(s, 1, eid);
+			bind_text(s, 2, source);
+			if (step_int(st, s, &k, "cannot count source") < 0)
+				return -1;
+		}
+	}
+	if (r->ntriples > 1)
+		qsort(st->trips, r->ntriples, sizeof *st->trips, cmp_index);
+	for (i = 0; i < r->ntriples; i++) {
+		const struct trip *p = &st->trips[i];
+		const struct kg_triple *t = p->t;
+
 		if (!(s = stmt(st, ST_ADD_EVENT)))
 			return -1;
 		sqlite3_bind_int64(s, 1, st->sent_ids[t->sentence]);
-		sqlite3_bind_int64(s, 2, sid);
-		sqlite3_bind_int64(s, 3, oid);
+		sqlite3_bind_int64(s, 2, p->sid);
+		sqlite3_bind_int64(s, 3, p->oid);
 		if (t->has_against)
-			sqlite3_bind_int64(s, 4, gid);
+			sqlite3_bind_int64(s, 4, p->gid);
 		bind_text(s, 5, t->predicate ? t->predicate : "");
 		bind_text(s, 6, t->cameo);
 		sqlite3_bind_int(s, 7, t->quad_class);
@@ -948,21 +1036,14 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		bind_text(s, 9, kg_modality_name(t->modality));
 		sqlite3_bind_int(s, 10, t->negated);
 		sqlite3_bind_int(s, 11, t->reported);
-		bind_text(s, 12, date);
+		bind_text(s, 12, t->event_date[0] ? t->event_date : NULL);
 		bind_text(s, 13, t->location);
 		bind_text(s, 14, t->attribution);
 		sqlite3_bind_double(s, 15, t->confidence);
-		sqlite3_bind_int64(s, 16, uid);
+		sqlite3_bind_int64(s, 16, p->uid);
 		if (step_done(st, s, "cannot add event") < 0)
 			return -1;
-		KG_GROW(st->uids, st->nuids + 1, st->uid_cap);
-		st->uids[st->nuids++] = uid;
-		KG_GROW(st->eids, st->neids + 1, st->eid_cap);
-		st->eids[st->neids++] = eid;
 	}
-	if (count_article(st, st->uids, st->nuids, source, ST_ADD_SOURCE, ST_COUNT_ARTICLE) < 0 ||
-	    count_article(st, st->eids, st->neids, source, ST_EDGE_ADD_SOURCE, ST_EDGE_COUNT_ARTICLE) < 0)
-		return -1;
 	return 0;
 }
 
