@@ -1507,6 +1507,10 @@ static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct sid
 
 	if (k >= limit || !usable_obj(c, p = c->ti[k].np) || c->np[p].a != k)
 		return 0;
+	/* "his Chinese counterpart Wang Yi": the possessive only determines the phrase */
+	if ((c->ti[k].cls & W_PPRON) && c->np[p].b == k + 1 && k + 1 < limit &&
+	    usable_obj(c, c->ti[k + 1].np) && c->np[c->ti[k + 1].np].a == k + 1)
+		p = c->ti[++k].np;
 	side_add(s, p);
 	k = c->np[p].b;
 	{
