@@ -262,6 +262,11 @@ struct kg_coder {
 		int n;
 	} states[32];		/* how often each country was spoken of */
 	size_t nstates;
+	struct {
+		const char *phrase;	/* the relation's lemma: "strike", "attack" */
+		struct kg_actor actor;	/* who did it */
+	} hits[8];		/* the article's last violent acts, for "condemned the attack" */
+	size_t nhits;		/* total pushed; ring index = n % 8 */
 	int art_date;		/* days since epoch of the article date, or -1 */
 	int art_year;
 
@@ -1765,10 +1770,18 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		k++;
 	if (r->verb && direct && object_at(c, k, end, s))
 		return 1;
-	if (r->verb && direct && !strncmp(r->e->cameo, "12", 2)) {
-		/* "rejected calls from X": X's calls */
-		size_t j = skip_modifiers(c, k, end, 3);
-		if (j > k && is(c, j, "from") && np_right(c, j + 1, end, s))
+	if (r->verb && direct && (!strncmp(r->e->cameo, "12", 2) || !strncmp(r->e->cameo, "11", 2))) {
+		/* "rejected calls from X", "rejected a proposal by X",
+		 * "condemned joint exercises by X and Y", "rejected repeated
+		 * offers of talks from X": the act or proposal is X's */
+		size_t j = k, n = 0;
+		while (j < end && n++ < 6 && c->ti[j].np < 0 && !is(c, j, "by") && !is(c, j, "from") &&
+		       ((c->ti[j].rel >= 0 && !c->rel[c->ti[j].rel].verb) || is(c, j, "of") ||
+			(c->ti[j].cls & (W_DET | W_PPRON | W_INT)) || (T(j).flags & KG_TOK_NUM) ||
+			(lower_word(c, j) && !(c->ti[j].cls & ~(unsigned)W_DET))))
+			j++;
+		if (j > k && j < end && (is(c, j, "by") || is(c, j, "from")) && !is(c, j - 1, "of") &&
+		    np_right(c, j + 1, end, s))
 			return 1;
 	}
 	/* "... with X", "... on X": the first listed preposition ahead. */
@@ -2110,8 +2123,39 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
 	return 1;
 }
 
+/* "condemned the attack", "denounced these strikes": a definite violent
+ * event noun with no actor of its own refers back to the article's last
+ * act of that kind (the same lemma, or any act for "attack"); its doer is
+ * the target. */
+static const struct kg_actor *event_ref(const struct kg_coder *c, const struct rel *r)
+{
+	size_t k = r->b, n = 0;
+	int def = 0;
+	const struct rel *o;
+
+	while (k < NT && n++ < 3 && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
+	       ((c->ti[k].cls & W_DET) || (lower_word(c, k) && !c->ti[k].cls))) {
+		if (is(c, k, "the") || is(c, k, "this") || is(c, k, "these") || is(c, k, "that") ||
+		    is(c, k, "those"))
+			def = 1;
+		k++;
+	}
+	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb ||
+	    atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18)
+		return NULL;
+	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
+		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
+		const char *ph = c->hits[(h - 1) % 8].phrase;
+		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase;
+		if (!strncmp(ph, nl, 4) || !strcmp(nl, "attack"))
+			return a;
+	}
+	return NULL;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
+	const struct kg_actor *ref_obj = NULL;
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
@@ -2228,7 +2272,9 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		tgt = src;
 		conf -= 0.1;
 	}
-	if (!src.n || !tgt.n)
+	if (r->verb && src.n && !tgt.n && (root == 11 || root == 12) && strstr(r->e->prep ? r->e->prep : "", "_"))
+		ref_obj = event_ref(c, r), conf -= 0.1;
+	if (!src.n || (!tgt.n && !ref_obj))
 		return;
 	from = c->np[src.np[src.n - 1]].b;
 	if (from > r->a)
@@ -2286,7 +2332,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			scan_modality(c, a0, q, &m);
 		}
 	}
-	if (r->verb && root == 11) {
+	if (r->verb && root == 11 && tgt.n) {
 		/* "accused Pakistan of backing militants": a claim, not an event */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b, e2, n = 0;
 		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
@@ -2303,7 +2349,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 					c->rel[c->ti[q].rel].used = 1;
 			}
 	}
-	if (r->verb && (root == 2 || root == 10)) {
+	if (r->verb && (root == 2 || root == 10) && tgt.n) {
 		/* "urged X to pressure Y": what is asked for has not happened */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b;
 		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
@@ -2313,7 +2359,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
 		r = reverse_rel(c, r, root);
-	if (root <= 8)
+	if (root <= 8 && tgt.n)
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
 	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
 		/* "In a bid to counter Chinese influence, Australia signed ..." */
@@ -2334,7 +2380,14 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			if (!o)
 				continue;
 			emit(c, r, &sp->actor, o, ag.n ? &c->np[ag.np[0]].actor : NULL, &m, cf);
+			if (root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && i == 0 && j == 0) {
+				c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+				c->hits[c->nhits % 8].actor = sp->actor;
+				c->nhits++;
+			}
 		}
+	for (i = 0; ref_obj && i < src.n; i++)
+		emit(c, r, &c->np[src.np[i]].actor, ref_obj, NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
 }
 
 /* ---- attribution ---- */
@@ -2711,6 +2764,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
 	c->nmemo = 0;
 	c->nstates = 0;
+	c->nhits = 0;
 	c->text = a->text;
 	c->art_date = -1;
 	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
