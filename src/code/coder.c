@@ -1770,6 +1770,15 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		k++;
 	if (r->verb && direct && object_at(c, k, end, s))
 		return 1;
+	if (r->verb && direct && !strncmp(r->e->cameo, "13", 2) && k + 1 < NT && (c->ti[k].cls & W_THAT)) {
+		/* "warned that Western arms deliveries would escalate the war":
+		 * the warning is aimed at the clause's subject */
+		size_t j = skip_modifiers(c, k + 1, clause_end(c, k + 1, 10), 2);
+		int p = j < NT ? c->ti[j].np : -1;
+		if (p >= 0 && c->np[p].a == j && !(c->np[p].f & NP_PRONOUN) &&
+		    np_right(c, j, clause_end(c, j, 10), s))
+			return 1;
+	}
 	if (r->verb && direct && (!strncmp(r->e->cameo, "12", 2) || !strncmp(r->e->cameo, "11", 2))) {
 		/* "rejected calls from X", "rejected a proposal by X",
 		 * "condemned joint exercises by X and Y", "rejected repeated
@@ -1930,6 +1939,13 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	/* Iran's minister "warned that Tehran ...": not an act on his own state */
 	if ((s->type == KG_ACTOR_PERSON || s->type == KG_ACTOR_GOVERNMENT) && s->country &&
 	    o->code && is_state(o) && !strcmp(s->country, o->code))
+		return;
+	/* nor a state on its own government or leader ("visit Washington to
+	 * discuss ... with President Joe Biden"), but for domestic acts:
+	 * protest (14), coercion and arrest (17) */
+	if ((o->type == KG_ACTOR_PERSON || o->type == KG_ACTOR_GOVERNMENT) && o->country &&
+	    s->code && is_state(s) && !strcmp(o->country, s->code) && strncmp(r->e->cameo, "14", 2) &&
+	    strncmp(r->e->cameo, "17", 2))
 		return;
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
@@ -2238,10 +2254,43 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (is(c, r->b, "between") && (r->e->rflags & KG_RELF_SYM)) {
 			struct side both = {{0}, 0};
+			const struct rel *gv = NULL;
+			/* "hosted talks between X and Y", "trying to broker a
+			 * ceasefire between X and Y": the parties are X and Y, the
+			 * host or mediator deals with each */
+			for (size_t q = r->a, n = 0; q > 0 && n < 4; q--, n++) {
+				if (c->ti[q - 1].np >= 0 || boundary(c, q - 1) || is_comma(c, q - 1))
+					break;
+				if (c->ti[q - 1].rel >= 0 && c->rel[c->ti[q - 1].rel].verb) {
+					gv = &c->rel[c->ti[q - 1].rel];
+					if (strcmp(gv->e->cameo, "043") && strcmp(gv->e->cameo, "045"))
+						gv = NULL;
+					break;
+				}
+			}
 			if (np_right(c, r->b + 1, clause_end(c, r->b + 1, 10), &both) && both.n >= 2) {
+				/* "trying to broker a ceasefire": not yet one */
+				if (gv && !strcmp(gv->e->cameo, "045") && gv->a > 0 && is(c, gv->a - 1, "to"))
+					return;	/* the mediation verb codes it */
+				if (gv && !strcmp(gv->e->cameo, "043")) {
+					struct side med = {{0}, 0};
+					if (subject_left(c, gv->a, &med, last_subj, NULL)) {
+						struct mod hm = {KG_MOD_ACTUAL, 0};
+						scan_modality(c, c->np[med.np[med.n - 1]].b, gv->a, &hm);
+						for (i = 0; i < med.n; i++)
+							for (j = 0; j < both.n; j++) {
+								const struct kg_actor *o = place_state(c, &c->np[both.np[j]]);
+								if (o)
+									emit(c, gv, &c->np[med.np[i]].actor, o, NULL, &hm,
+									     0.75 * c->np[med.np[i]].conf / 0.9);
+							}
+					}
+				}
 				side_add(&src, both.np[0]);
 				for (i = 1; i < both.n; i++)
 					side_add(&tgt, both.np[i]);
+			} else {
+				return;	/* "talks between the two sides": not the subject's own talks */
 			}
 		}
 		if (!src.n)
