@@ -944,6 +944,16 @@ static size_t reference(struct kg_coder *c, size_t i)
 			/* "the army": one met before if its state is spoken of at
 			 * least as much as the last state, else the last state's */
 			st = recall_state(c);
+			if (st && i > 0 && is(c, i - 1, "between")) {
+				/* "X offered to host talks between the government and
+				 * the rebels": not X's own government */
+				for (size_t q = 0; q < c->nnp; q++)
+					if (c->np[q].actor.code && st->code && !strcmp(c->np[q].actor.code, st->code)) {
+						const struct memo *o = recall(c, REF_STATE, st->code);
+						st = o ? &o->actor : NULL;
+						break;
+					}
+			}
 			if ((m = recall_named(c, h))) {
 				agent = NULL, st = NULL;	/* "the junta": "Niger's junta" */
 			} else if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
