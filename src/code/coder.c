@@ -25,6 +25,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -658,6 +659,23 @@ static const struct kg_actor *recall_state(const struct kg_coder *c)
 
 /* ---- actor noun phrases ---- */
 
+/* The state the article speaks of most (the last one on a tie): whose
+ * "soldiers" a bare count of soldiers are. */
+static const struct kg_actor *news_state(const struct kg_coder *c)
+{
+	const struct kg_actor *last = recall_state(c);
+	const struct kg_lex_entry *e;
+	int best = last ? state_count(c, last->code) : 0;
+	size_t bi = SIZE_MAX;
+
+	for (size_t i = 0; i < c->nstates && i < 32; i++)
+		if (c->states[i].n > best)
+			best = c->states[i].n, bi = i;
+	if (bi != SIZE_MAX && (e = kg_lex_by_code(c->lx, c->states[bi].code)))
+		return &e->actor;
+	return last;
+}
+
 static const char *arena_span(struct kg_coder *c, size_t a, size_t b)
 {
 	size_t off = T(a).off, end = T(b - 1).off + T(b - 1).len;
@@ -1045,7 +1063,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 {
 	const struct kg_lex_entry *base = NULL, *agent = NULL, *person = NULL, *e, *tail_agent = NULL;
 	size_t j = i, w, name_a = 0, name_b = 0, agent_a = 0, agent_b = 0;
-	int det = 0, poss = 0, hon = 0;
+	int det = 0, poss = 0, hon = 0, counted = 0;
 	struct kg_actor act = {0};
 	unsigned f = 0;
 	double conf = 0.9;
@@ -1268,8 +1286,14 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			if (!det && !(T(agent_a).flags & KG_TOK_CAP) && t[n - 1] != 's' &&
 			    !is(c, agent_b - 1, "police"))
 				return 0;
-			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM))
+			/* but "killed 20 soldiers": people are victims, not a count of things */
+			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM) &&
+			    !(agent->agent && (!strcmp(agent->agent, "MIL") || !strcmp(agent->agent, "COP")) &&
+			      t[n - 1] == 's' && !is(c, agent_b - 1, "drones") && !is(c, agent_b - 1, "missiles") &&
+			      !is(c, agent_b - 1, "rockets") && !is(c, agent_b - 1, "warplanes") &&
+			      !is(c, agent_b - 1, "jets") && !is(c, agent_b - 1, "warships")))
 				return 0;
+			counted = i > 0 && (T(i - 1).flags & KG_TOK_NUM);
 		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
@@ -1278,7 +1302,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
 			/* "government officials", "security forces": the state in
 			 * the news */
-			const struct kg_actor *st = recall_state(c);
+			const struct kg_actor *st = counted ? news_state(c) : recall_state(c);
 			if (st) {
 				act.country = st->code;
 				act.code = compose_code(c, st->code, agent->agent);
@@ -1557,6 +1581,12 @@ static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, s
 {
 	size_t n = 0;
 
+	/* "at least 20 soldiers", "more than 30 civilians", "up to 50 troops" */
+	if (k + 2 < limit && ((is(c, k, "at") && (is(c, k + 1, "least") || is(c, k + 1, "most"))) ||
+			      ((is(c, k, "more") || is(c, k, "fewer") || is(c, k, "less")) && is(c, k + 1, "than")) ||
+			      (is(c, k, "up") && is(c, k + 1, "to"))) &&
+	    (T(k + 2).flags & KG_TOK_NUM))
+		k += 2;
 	while (k < limit && n < max && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
 	       !(c->ti[k].cls & W_THAT) &&
 	       ((c->ti[k].cls & (W_DET | W_PPRON | W_POSSIB | W_INT | W_HEDGE)) ||
@@ -1820,6 +1850,10 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		}
 		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
 			continue;
+		if (is(c, k, "at") && k + 1 < end && (is(c, k + 1, "least") || is(c, k + 1, "most"))) {
+			k++;	/* "at least 40 drones at Odesa" */
+			continue;
+		}
 		memcpy(w, t, n);
 		w[n] = 0;
 		for (hit = strstr(prep, w); hit; hit = strstr(hit + 1, w))
@@ -1953,9 +1987,9 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	/* nor a state on its own government or leader ("visit Washington to
 	 * discuss ... with President Joe Biden"), but for domestic acts:
 	 * protest (14), coercion and arrest (17) */
-	if ((o->type == KG_ACTOR_PERSON || o->type == KG_ACTOR_GOVERNMENT) && o->country &&
-	    s->code && is_state(s) && !strcmp(o->country, s->code) && strncmp(r->e->cameo, "14", 2) &&
-	    strncmp(r->e->cameo, "17", 2))
+	if ((o->type == KG_ACTOR_PERSON || o->type == KG_ACTOR_GOVERNMENT) && o->country && s->code && is_state(s) && !strcmp(o->country, s->code) &&
+	    strncmp(r->e->cameo, "14", 2) && strncmp(r->e->cameo, "17", 2) && strncmp(r->e->cameo, "18", 2) &&
+	    strncmp(r->e->cameo, "19", 2) && strncmp(r->e->cameo, "20", 2))
 		return;
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
