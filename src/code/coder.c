@@ -266,6 +266,7 @@ struct kg_coder {
 	struct {
 		const char *phrase;	/* the relation's lemma: "strike", "attack" */
 		struct kg_actor actor;	/* who did it */
+		struct kg_actor target;	/* to whom */
 	} hits[8];		/* the article's last violent acts, for "condemned the attack" */
 	size_t nhits;		/* total pushed; ring index = n % 8 */
 	int art_date;		/* days since epoch of the article date, or -1 */
@@ -2213,9 +2214,32 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 	return NULL;
 }
 
+/* "urged both sides to ...", "called on the warring parties": the two
+ * sides of the article's last violent act.  Returns the tokens used. */
+static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_actor **two)
+{
+	size_t n = 0;
+
+	if (k + 1 >= NT || !c->nhits)
+		return 0;
+	if ((is(c, k, "both") || is(c, k, "all")) && (is(c, k + 1, "sides") || is(c, k + 1, "parties")))
+		n = 2;
+	else if (k + 2 < NT && is(c, k, "the") && (is(c, k + 1, "two") || is(c, k + 1, "warring")) &&
+		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
+		n = 3;
+	else if (k + 2 < NT && (is(c, k, "both") || is(c, k, "all")) && is(c, k + 1, "warring") &&
+		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
+		n = 3;
+	if (!n)
+		return 0;
+	two[0] = &c->hits[(c->nhits - 1) % 8].actor;
+	two[1] = &c->hits[(c->nhits - 1) % 8].target;
+	return n;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
-	const struct kg_actor *ref_obj = NULL;
+	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
@@ -2367,6 +2391,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (r->verb && src.n && !tgt.n && (root == 11 || root == 12) && strstr(r->e->prep ? r->e->prep : "", "_"))
 		ref_obj = event_ref(c, r), conf -= 0.1;
+	if (r->verb && src.n && !tgt.n && !ref_obj && (root == 2 || root == 10) && strstr(r->e->prep ? r->e->prep : "", "_")) {
+		size_t k = r->b, n;
+		while (k < NT && adverb(c, k))
+			k++;
+		if ((n = sides_ref(c, k, sides))) {
+			ref_obj = sides[0], conf -= 0.15;
+			/* what is asked for has not happened */
+			if (is(c, k + n, "to") && k + n + 1 < NT && c->ti[k + n + 1].rel >= 0)
+				c->rel[c->ti[k + n + 1].rel].used = 1;
+		}
+	}
 	if (!src.n || (!tgt.n && !ref_obj))
 		return;
 	from = c->np[src.np[src.n - 1]].b;
@@ -2472,15 +2507,21 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			double cf = conf * (sp->conf < tp->conf ? sp->conf : tp->conf) / 0.9;
 			if (!o)
 				continue;
+			size_t nt0 = c->res.ntriples;
 			emit(c, r, &sp->actor, o, ag.n ? &c->np[ag.np[0]].actor : NULL, &m, cf);
-			if (root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && i == 0 && j == 0) {
+			if (root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && i == 0 && j == 0 &&
+			    c->res.ntriples > nt0) {
 				c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
 				c->hits[c->nhits % 8].actor = sp->actor;
+				c->hits[c->nhits % 8].target = *o;
 				c->nhits++;
 			}
 		}
-	for (i = 0; ref_obj && i < src.n; i++)
+	for (i = 0; ref_obj && i < src.n; i++) {
 		emit(c, r, &c->np[src.np[i]].actor, ref_obj, NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
+		if (sides[1])
+			emit(c, r, &c->np[src.np[i]].actor, sides[1], NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
+	}
 }
 
 /* ---- attribution ---- */
