@@ -1289,7 +1289,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				return 0;
 			/* but "killed 20 soldiers": people are victims, not a count of things */
 			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM) &&
-			    !(agent->agent && (!strcmp(agent->agent, "MIL") || !strcmp(agent->agent, "COP")) &&
+			    !(agent->agent && (!strcmp(agent->agent, "MIL") || !strcmp(agent->agent, "COP") ||
+					       !strcmp(agent->agent, "CVL")) &&
 			      t[n - 1] == 's' && !is(c, agent_b - 1, "drones") && !is(c, agent_b - 1, "missiles") &&
 			      !is(c, agent_b - 1, "rockets") && !is(c, agent_b - 1, "warplanes") &&
 			      !is(c, agent_b - 1, "jets") && !is(c, agent_b - 1, "warships")))
@@ -1676,6 +1677,29 @@ static int verb_segment(const struct kg_coder *c, size_t q)
  * The subject of a relation at token r: walk left through the verb group
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
  */
+/* A bare agent phrase followed by "linked to / allied with / loyal to /
+ * affiliated with / aligned with / tied to" and a named actor: that actor's
+ * phrase, else -1. */
+static int affiliated(const struct kg_coder *c, int p)
+{
+	size_t b = c->np[p].b;
+	int g;
+
+	if (!(c->np[p].f & NP_AGENTONLY) || b + 2 >= NT)
+		return -1;
+	if (!((is(c, b, "linked") && is(c, b + 1, "to")) || (is(c, b, "tied") && is(c, b + 1, "to")) ||
+	      (is(c, b, "loyal") && is(c, b + 1, "to")) || (is(c, b, "allied") && is(c, b + 1, "with")) ||
+	      (is(c, b, "allied") && is(c, b + 1, "to")) || (is(c, b, "affiliated") && is(c, b + 1, "with")) ||
+	      (is(c, b, "aligned") && is(c, b + 1, "with"))))
+		return -1;
+	b += 2;
+	if (b + 1 < NT && is(c, b, "the") && c->ti[b].np < 0)
+		b++;
+	if (b >= NT || (g = c->ti[b].np) < 0 || !usable(c, g) || (c->np[g].f & NP_AGENTONLY))
+		return -1;
+	return g;
+}
+
 static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
 			const char *noun)
 {
@@ -1705,6 +1729,15 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			if (!usable(c, p) || (n->f & NP_PPOBJ))
 				continue;	/* "a response to Washington's bullying" */
+			{
+				/* "gunmen linked to the Islamic State killed ...": the
+				 * group acts through its unnamed fighters */
+				int g = affiliated(c, p);
+				if (g >= 0) {
+					side_add(s, g);
+					return 1;
+				}
+			}
 			conjuncts_left(c, p, s);
 			return 1;
 		}
@@ -1791,7 +1824,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
-		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)))
+		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)) &&
+		    !(q > 0 && c->ti[q - 1].np >= 0 && affiliated(c, c->ti[q - 1].np) >= 0))
 			return 0;	/* another finite verb: its own clause */
 		if (!(c->ti[q].cls & (W_CONJ)) || !first)
 			first = first && (adverb(c, q) || (c->ti[q].cls & (W_AUX | W_MODAL)));
@@ -2232,9 +2266,17 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 		n = 3;
 	if (!n)
 		return 0;
-	two[0] = &c->hits[(c->nhits - 1) % 8].actor;
-	two[1] = &c->hits[(c->nhits - 1) % 8].target;
-	return n;
+	/* the last act between two named sides, not one on civilians */
+	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
+		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
+		if (a->type == KG_ACTOR_GROUP || t->type == KG_ACTOR_GROUP || !a->code || !t->code ||
+		    !*a->code || !*t->code || strstr(a->code, "CVL") || strstr(t->code, "CVL"))
+			continue;
+		two[0] = a;
+		two[1] = t;
+		return n;
+	}
+	return 0;
 }
 
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
@@ -2251,6 +2293,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		root = atoi(r->e->cameo) / 100;
 	if (r->used)
 		return;
+	if (r->verb && r->a > 0 && c->ti[r->a - 1].np >= 0 && affiliated(c, c->ti[r->a - 1].np) >= 0)
+		return;	/* "gunmen allied with X": a modifier, not an alliance */
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
 		subject_left(c, r->a, &tgt, last_subj, NULL);
