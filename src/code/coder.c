@@ -266,7 +266,8 @@ struct kg_coder {
 	struct {
 		const char *phrase;	/* the relation's lemma: "strike", "attack" */
 		struct kg_actor actor;	/* who did it */
-		struct kg_actor target;	/* to whom */
+		struct kg_actor target;	/* to whom; no name when not said */
+		size_t si;		/* the sentence */
 	} hits[8];		/* the article's last violent acts, for "condemned the attack" */
 	size_t nhits;		/* total pushed; ring index = n % 8 */
 	int art_date;		/* days since epoch of the article date, or -1 */
@@ -2238,7 +2239,7 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb ||
 	    atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18)
 		return NULL;
-	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
+	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8 && c->si - c->hits[(h - 1) % 8].si <= 4; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
 		const char *ph = c->hits[(h - 1) % 8].phrase;
 		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase;
@@ -2269,7 +2270,9 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 	/* the last act between two named sides, not one on civilians */
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
-		if (a->type == KG_ACTOR_GROUP || t->type == KG_ACTOR_GROUP || !a->code || !t->code ||
+		if (c->si - c->hits[(h - 1) % 8].si > 4)
+			break;
+		if (a->type == KG_ACTOR_GROUP || t->type == KG_ACTOR_GROUP || !a->code || !t->code || !t->name ||
 		    !*a->code || !*t->code || strstr(a->code, "CVL") || strstr(t->code, "CVL"))
 			continue;
 		two[0] = a;
@@ -2446,6 +2449,16 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				c->rel[c->ti[k + n + 1].rel].used = 1;
 		}
 	}
+	if (r->verb && !r->passive && !r->participle && src.n && !tgt.n && !ref_obj && root >= 18 &&
+	    (r->e->forms & KG_FORM_PAST)) {
+		/* "the Houthis fired missiles at a ship": no target actor, but
+		 * "the attack" may refer back to it */
+		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
+		c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
+		c->hits[c->nhits % 8].si = c->si;
+		c->nhits++;
+	}
 	if (!src.n || (!tgt.n && !ref_obj))
 		return;
 	from = c->np[src.np[src.n - 1]].b;
@@ -2558,6 +2571,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
 				c->hits[c->nhits % 8].actor = sp->actor;
 				c->hits[c->nhits % 8].target = *o;
+				c->hits[c->nhits % 8].si = c->si;
 				c->nhits++;
 			}
 		}
