@@ -2272,8 +2272,14 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
 		if (c->si - c->hits[(h - 1) % 8].si > 4)
 			break;
-		if (a->type == KG_ACTOR_GROUP || t->type == KG_ACTOR_GROUP || !a->code || !t->code || !t->name ||
-		    !*a->code || !*t->code || strstr(a->code, "CVL") || strstr(t->code, "CVL"))
+		if (a->type == KG_ACTOR_GROUP || !a->code || !*a->code || strstr(a->code, "CVL"))
+			continue;
+		if (!t->name) {
+			two[0] = a;	/* "North Korea fired a missile": one side known */
+			two[1] = NULL;
+			return n;
+		}
+		if (t->type == KG_ACTOR_GROUP || !t->code || !*t->code || strstr(t->code, "CVL"))
 			continue;
 		two[0] = a;
 		two[1] = t;
@@ -2285,6 +2291,7 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
+	int rec = 0;
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
@@ -2573,8 +2580,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				c->hits[c->nhits % 8].target = *o;
 				c->hits[c->nhits % 8].si = c->si;
 				c->nhits++;
+				rec = 1;
 			}
 		}
+	if (!rec && root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && r->verb && !r->passive && src.n) {
+		/* "fired a missile off its coast": no dyad, but an act to refer to */
+		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
+		c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
+		c->hits[c->nhits % 8].si = c->si;
+		c->nhits++;
+	}
 	for (i = 0; ref_obj && i < src.n; i++) {
 		emit(c, r, &c->np[src.np[i]].actor, ref_obj, NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
 		if (sides[1])
