@@ -100,6 +100,10 @@ docs/schema.svg: docs/schema.dot
 schema-docs: docs/schema.svg
 .PHONY: schema-docs
 
+# The man page is made from the binary's help texts (tests/cli/man.sh checks it).
+man: $(B)/kgraph
+	scripts/mkman $(B)/kgraph > docs/kgraph.1
+
 install: $(B)/kgraph
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp -f $(B)/kgraph $(DESTDIR)$(BINDIR)/kgraph
@@ -113,7 +117,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check demo install uninstall clean install-deps
+.PHONY: all check demo install uninstall clean install-deps man
 
 # Benchmark (docs/benchmarks.md): a generated news corpus per size, timed.
 #   make bench                      10 and 100 MB
@@ -129,5 +133,64 @@ bench: $(B)/kgraph $(B)/gen-corpus
 	KG=$(B)/kgraph GEN=$(B)/gen-corpus BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) \
 	  BENCH_DIR=$(BENCH_DIR) scripts/bench
 .PHONY: bench
+
+# libFuzzer targets (fuzz/*.c, docs/reliability.md): `make fuzz` builds them
+# with clang into build/fuzz/, `make fuzz-run` runs each FUZZ_TIME seconds
+# on its seeds and replays fuzz/regress/ (make check does, when clang is
+# there).  Long runs: build/fuzz/read -max_total_time=600 build/fuzz/corpus/read
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 3
+FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+# (fuzz/petrarch.c needs src/lexicon/petrarch.c: built once that is there)
+FUZZ_SRC    = $(filter-out $(if $(wildcard src/lexicon/petrarch.c),,fuzz/petrarch.c),$(sort $(wildcard fuzz/*.c)))
+FUZZ_BIN    = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_LIB    = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embedded.o
+
+fuzz: $(FUZZ_BIN)
+
+build/fuzz/obj/%.o: src/%.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(KG_CFLAGS) $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/gen/embedded.o: $(B)/gen/embedded.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(KG_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/%: fuzz/%.c fuzz/fuzz.h $(FUZZ_LIB)
+	$(FUZZ_CC) $(CPPFLAGS) $(KG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(KG_LIBS)
+
+fuzz-run: fuzz
+	@rm -rf build/fuzz/seeds && fuzz/seeds.sh build/fuzz/seeds
+	@for t in $(FUZZ_BIN:build/fuzz/%=%); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  if [ -d fuzz/regress/$$t ]; then \
+	    build/fuzz/$$t -runs=0 fuzz/regress/$$t/* >build/fuzz/$$t.log 2>&1 || { \
+	      echo "fuzz: $$t fails on fuzz/regress/$$t (see build/fuzz/$$t.log)"; exit 1; }; fi; \
+	  build/fuzz/$$t -max_total_time=$(FUZZ_TIME) -close_fd_mask=3 -artifact_prefix=build/fuzz/$$t- \
+	    build/fuzz/corpus/$$t build/fuzz/seeds/$$t >build/fuzz/$$t.log 2>&1 || { \
+	    echo "fuzz: $$t failed (see build/fuzz/$$t.log)"; tail -n 30 build/fuzz/$$t.log; exit 1; }; \
+	  echo "fuzz: $$t: $$(grep -o 'Done [0-9]* runs' build/fuzz/$$t.log | tail -n 1) in $(FUZZ_TIME) s"; \
+	done
+
+.PHONY: fuzz fuzz-run
+
+# The whole test suite with every kgraph run (and the unit tests) under
+# valgrind memcheck: no error and no leak of ours (docs/reliability.md;
+# library suppressions in tests/valgrind.supp).  Slow: minutes.
+VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+     --suppressions=$(CURDIR)/tests/valgrind.supp --log-file=$(CURDIR)/build/memcheck/vg.%p.log
+memcheck: install-deps
+	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
+	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log && chmod 1777 build/memcheck
+	@for p in kgraph unit-tests; do \
+	  { echo '#!/bin/sh'; echo 'exec $(VG) $(CURDIR)/build/'$$p' "$$@"'; } > build/memcheck/$$p; \
+	  chmod +x build/memcheck/$$p; done
+	KG_BUILD=build/memcheck KG_VALGRIND=1 tests/run
+	@bad=$$(find build/memcheck -name 'vg.*.log' -size +0 | wc -l); \
+	 if [ "$$bad" -ne 0 ]; then echo "memcheck: $$bad runs with errors or leaks:"; \
+	   find build/memcheck -name 'vg.*.log' -size +0 | head -n 5; exit 1; fi; \
+	 echo "memcheck: $$(ls build/memcheck/vg.*.log | wc -l) runs, no errors, no leaks"
+
+.PHONY: memcheck
 
 -include $(shell find build -name '*.d' 2>/dev/null)

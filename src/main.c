@@ -26,7 +26,7 @@
 const struct kg_command kg_commands[] = {
 	{"ingest", cmd_ingest, "ingest [options] PATH...|-",
 	 "code articles and store the triples in the database",
-	 "  --format F      input format: auto|text|json|jsonl (default auto)\n"
+	 "  --format F      input format: auto|text|json|jsonl|html (default auto)\n"
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
 	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"
 	 "  --triples FILE  load triples made elsewhere (kgraph extract's JSON lines; - for stdin)\n"
@@ -35,7 +35,7 @@ const struct kg_command kg_commands[] = {
 	{"extract", cmd_extract, "extract [options] PATH...|-",
 	 "code articles and print the triples (no database)",
 	 "  --format F      output: jsonl|tsv (default jsonl)\n"
-	 "  --input-format F  auto|text|json|jsonl (default auto)\n"
+	 "  --input-format F  auto|text|json|jsonl|html (default auto)\n"
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
 	 KG_PIPELINE_HELP
 	 KG_DICT_HELP},

@@ -8,6 +8,7 @@
 
 int kg_verbosity;
 
+__attribute__((format(printf, 1, 0)))
 static void vmsg(const char *fmt, va_list ap, int errnum)
 {
 	size_t n = strlen(fmt);

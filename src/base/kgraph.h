@@ -33,6 +33,11 @@ struct kg_article {
 	const char *text;	/* body, valid UTF-8 */
 	size_t len;
 	const char *origin;	/* where it came from, for messages: "FILE" or "FILE:LINE" */
+	/* A dateline opening the body ("KABUL –", "WASHINGTON (Reuters) -"):
+	 * the place it names ("KABUL"), or NULL; and the bytes of text it
+	 * covers, so the coder can take it as a place, not an actor. */
+	const char *dateline;
+	size_t dateline_off, dateline_len;
 };
 
 enum kg_actor_type {

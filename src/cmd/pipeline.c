@@ -228,21 +228,21 @@ struct pool {
  * keeps and reuses.  A new string in struct kg_article must be copied here
  * too, or the coder threads would read the reader's freed memory: the
  * assertion stops the build until it is. */
-_Static_assert(sizeof(struct kg_article) == 6 * sizeof(char *) + sizeof(size_t) + sizeof(char *),
+_Static_assert(sizeof(struct kg_article) == 8 * sizeof(char *) + 3 * sizeof(size_t),
 	       "struct kg_article changed: copy its new strings in item_fill()");
 static void item_fill(struct item *it, const struct kg_article *a)
 {
-	const char *src[6] = {a->id, a->title, a->date, a->source, a->url, a->origin};
-	const char **dst[6] = {&it->a.id, &it->a.title, &it->a.date, &it->a.source, &it->a.url,
-			       &it->a.origin};
-	size_t off[6];
+	const char *src[7] = {a->id, a->title, a->date, a->source, a->url, a->origin, a->dateline};
+	const char **dst[7] = {&it->a.id, &it->a.title, &it->a.date, &it->a.source, &it->a.url,
+			       &it->a.origin, &it->a.dateline};
+	size_t off[7];
 	int i;
 
 	it->a = *a;	/* the numbers; every pointer is replaced below */
 	kg_buf_reset(&it->mem);
 	kg_buf_add(&it->mem, a->text, a->len);
 	kg_buf_addc(&it->mem, '\0');
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 7; i++) {
 		off[i] = it->mem.len;
 		if (src[i]) {
 			kg_buf_adds(&it->mem, src[i]);
@@ -250,7 +250,7 @@ static void item_fill(struct item *it, const struct kg_article *a)
 		}
 	}
 	it->a.text = it->mem.s;
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 7; i++)
 		*dst[i] = src[i] ? it->mem.s + off[i] : NULL;
 }
 
@@ -567,6 +567,7 @@ int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
 	m.po = po;
 	m.jobs = jobs;
 	m.tty = po->progress > 0 || (po->progress == 0 && kg_verbosity >= 0 && isatty(2));
+	m.lex_ms = po->lexicon_ms;
 	if (!given) {
 		t = now();
 		if (!(lx = load_lexicon()))

@@ -796,7 +796,7 @@ int kg_lex_load_tsv(struct kg_lexicon *lx, const char *type, const char *name,
 			bad++;
 		}
 	}
-	if (fn == load_cameo)
+	if (fn == load_cameo && lx->ncameo)
 		qsort(lx->cameo, lx->ncameo, sizeof *lx->cameo, cmp_cameo);
 	return bad;
 }

@@ -248,13 +248,48 @@ static int is_ours(struct kg_store *st, int version)
 	return ours && version > 0;
 }
 
+/* How long to wait for another writer; KGRAPH_BUSY_TIMEOUT (ms) lets
+ * tests wait less. */
+static int busy_ms(void)
+{
+	const char *e = getenv("KGRAPH_BUSY_TIMEOUT");
+
+	return e && *e ? atoi(e) : 10000;
+}
+
+/* Switching a new store to WAL needs an exclusive lock, and SQLite does not
+ * call the busy handler for it when another kgraph is opening the same new
+ * file ("database is locked" at once): retry for the busy timeout. */
+static int set_wal(struct kg_store *st)
+{
+	int rc, waited = 0;
+
+	while ((rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < busy_ms()) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+	return rc == SQLITE_OK ? 0 : db_error(st, "cannot switch to WAL");
+}
+
+/* The schema version and is_ours() from one snapshot: another kgraph may
+ * be creating the store right now.  1 ours, 0 not, -1 error. */
+static int check_file(struct kg_store *st, int *v)
+{
+	int ours;
+
+	if (exec(st, "BEGIN") < 0)
+		return -1;
+	ours = user_version(st, v) < 0 ? -1 : is_ours(st, *v);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return ours;
+}
+
 static int migrate(struct kg_store *st)
 {
-	int v, latest = latest_version(), ours;
+	int v, now, latest = latest_version(), ours;
 
-	if (user_version(st, &v) < 0)
-		return -1;
-	if ((ours = is_ours(st, v)) < 0)
+	if ((ours = check_file(st, &v)) < 0)
 		return db_error(st, "not a database");
 	if (!ours)
 		return kg_error("%s: not a kgraph database (refusing to touch it)", st->path);
@@ -272,6 +307,14 @@ static int migrate(struct kg_store *st)
 
 		if (exec(st, "BEGIN IMMEDIATE") < 0)
 			return -1;
+		/* Another kgraph may have migrated while we waited for the lock. */
+		if (user_version(st, &now) < 0 || now > v) {
+			exec(st, "ROLLBACK");
+			if (now <= v)
+				return -1;
+			v = now;
+			continue;
+		}
 		pragma = sqlite3_mprintf("PRAGMA user_version = %d", v + 1);
 		if (exec(st, m->data) < 0 || exec(st, pragma) < 0) {
 			sqlite3_free(pragma);
@@ -302,7 +345,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, busy_ms());
 	/* Check the file before anything can write to it: a file that is not
 	 * ours must be left exactly as it was. */
 	if (exec(st, "PRAGMA foreign_keys = ON") < 0) {
@@ -311,13 +354,24 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 	}
 	if (!(flags & KG_STORE_READONLY)) {
 		int v, ours = 0;
-		if (user_version(st, &v) < 0 || (ours = is_ours(st, v)) <= 0) {
+		if ((ours = check_file(st, &v)) <= 0) {
 			if (ours <= 0)
 				kg_error("%s: not a kgraph database (refusing to touch it)", path);
 			kg_store_close(st);
 			return -1;
 		}
-		if (exec(st, "PRAGMA journal_mode = WAL") < 0 ||
+		if (sqlite3_db_readonly(st->db, "main") == 1) {	/* SQLite fell back to read-only */
+			kg_error("%s: cannot write to the database: attempt to write a readonly database", path);
+			kg_store_close(st);
+			return -1;
+		}
+		if (v > latest_version()) {	/* before WAL: that would change the file */
+			kg_error("%s: database schema version %d is newer than this kgraph (%d): upgrade kgraph",
+				 path, v, latest_version());
+			kg_store_close(st);
+			return -1;
+		}
+		if (set_wal(st) < 0 ||
 		    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
 		    /* Batches of articles stay in memory until commit, and the
 		     * per-article savepoint journal never touches a file. */
@@ -365,8 +419,21 @@ void kg_store_close(struct kg_store *st)
 	free(st);
 }
 
+/* A statement left on a row (a lookup that found something) keeps its read
+ * snapshot open after COMMIT; the next BEGIN IMMEDIATE then cannot take the
+ * write lock once another process has written, and SQLite answers
+ * SQLITE_BUSY at once (no busy wait: it would deadlock).  So reset them all
+ * at each transaction's ends. */
+static void reset_all(struct kg_store *st)
+{
+	for (int i = 0; i < ST_N; i++)
+		if (st->stmt[i])
+			sqlite3_reset(st->stmt[i]);
+}
+
 int kg_store_begin(struct kg_store *st)
 {
+	reset_all(st);
 	return exec(st, "BEGIN IMMEDIATE");
 }
 
@@ -392,6 +459,7 @@ static int index_text(struct kg_store *st)
 
 int kg_store_commit(struct kg_store *st)
 {
+	reset_all(st);
 	if (index_text(st) < 0)
 		return -1;
 	return exec(st, "COMMIT");
@@ -399,6 +467,7 @@ int kg_store_commit(struct kg_store *st)
 
 void kg_store_rollback(struct kg_store *st)
 {
+	reset_all(st);
 	st->fts_lo = 0;
 	cache_clear(&st->actors);
 	if (!sqlite3_get_autocommit(st->db))

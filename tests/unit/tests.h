@@ -11,7 +11,8 @@
 	X(coder) \
 	X(store) \
 	X(petrarch) \
-	X(export)
+	X(export) \
+	X(input)
 
 #define X(name) void test_##name(void);
 KG_TEST_SUITES
