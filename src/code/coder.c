@@ -2273,14 +2273,22 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 		return 0;
 	if ((is(c, k, "both") || is(c, k, "all")) && (is(c, k + 1, "sides") || is(c, k + 1, "parties")))
 		n = 2;
+	else if (is(c, k, "both") && (is(c, k + 1, "countries") || is(c, k + 1, "nations") ||
+				      is(c, k + 1, "neighbours") || is(c, k + 1, "neighbors")))
+		n = 2;
 	else if (k + 2 < NT && is(c, k, "the") && (is(c, k + 1, "two") || is(c, k + 1, "warring")) &&
 		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
+		n = 3;
+	else if (k + 2 < NT && is(c, k, "the") && is(c, k + 1, "two") &&
+		 (is(c, k + 2, "countries") || is(c, k + 2, "nations") || is(c, k + 2, "neighbours") ||
+		  is(c, k + 2, "neighbors")))
 		n = 3;
 	else if (k + 2 < NT && (is(c, k, "both") || is(c, k, "all")) && is(c, k + 1, "warring") &&
 		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
 		n = 3;
 	if (!n)
 		return 0;
+	two[0] = two[1] = NULL;
 	/* the last act between two named sides, not one on civilians */
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
@@ -2289,17 +2297,17 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 		if (a->type == KG_ACTOR_GROUP || !a->code || !*a->code || strstr(a->code, "CVL"))
 			continue;
 		if (!t->name) {
-			two[0] = a;	/* "North Korea fired a missile": one side known */
-			two[1] = NULL;
-			return n;
+			if (!two[0])
+				two[0] = a;	/* "North Korea fired a missile": one side known */
+			continue;
 		}
 		if (t->type == KG_ACTOR_GROUP || !t->code || !*t->code || strstr(t->code, "CVL"))
 			continue;
-		two[0] = a;
+		two[0] = a;	/* an act between two sides comes first */
 		two[1] = t;
 		return n;
 	}
-	return 0;
+	return two[0] ? n : 0;
 }
 
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
