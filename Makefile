@@ -180,8 +180,9 @@ fuzz-run: fuzz
 VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
      --suppressions=$(CURDIR)/tests/valgrind.supp --log-file=$(CURDIR)/build/memcheck/vg.%p.log
 memcheck: install-deps
-	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
+	@$(MAKE) --no-print-directory build/kgraph build/unit-tests build/gen-corpus
 	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log && chmod 1777 build/memcheck
+	@ln -sf $(CURDIR)/build/gen-corpus build/memcheck/gen-corpus
 	@for p in kgraph unit-tests; do \
 	  { echo '#!/bin/sh'; echo 'exec $(VG) $(CURDIR)/build/'$$p' "$$@"'; } > build/memcheck/$$p; \
 	  chmod +x build/memcheck/$$p; done
