@@ -79,6 +79,8 @@ struct kg_pipeline_opts {
 	/* Called on the sink's thread when no result has come for a while
 	 * (a slow input): commit, flush.  NULL: never.  -1 stops. */
 	int (*idle)(void *ctx);
+	double lexicon_ms;	/* for --stats: the time the caller took to load the
+				 * lexicon it passes to kg_pipeline_lex */
 };
 typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,

@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -96,10 +97,15 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	po.idle = flush_out;
 	if (kg_dict_given(&dict)) {
-		struct kg_lexicon *lx = kg_dict_load(&dict);
+		struct timespec t0, t1;
+		struct kg_lexicon *lx;
 
-		if (!lx)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (!(lx = kg_dict_load(&dict)))
 			return KG_EXIT_FAIL;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		po.lexicon_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+				(double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		rc = kg_pipeline_lex(lx, argv + optind, argc - optind, &ro, &po, write_triples, &s);
 		kg_lex_free(lx);
 	} else {

@@ -567,6 +567,7 @@ int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
 	m.po = po;
 	m.jobs = jobs;
 	m.tty = po->progress > 0 || (po->progress == 0 && kg_verbosity >= 0 && isatty(2));
+	m.lex_ms = po->lexicon_ms;
 	if (!given) {
 		t = now();
 		if (!(lx = load_lexicon()))
