@@ -1095,6 +1095,26 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		add_np(c, i, j, &a, f0 | (a.type == KG_ACTOR_PERSON ? NP_PERSON : 0), 0.9);
 		return j - i;
 	}
+	if (j > sent_start && (T(j).flags & KG_TOK_CAP) && is(c, j, "the") && j + 1 < NT &&
+	    name_word(c, j + 1) && !lookup(c, j + 1, M_ACTOR | M_PLACE, &w) &&
+	    !(j > 0 && (T(j - 1).flags & KG_TOK_QUOTE))) {
+		/* A capitalised "The" inside a sentence opens a name the
+		 * dictionaries do not know ("according to The Diplomat", "told
+		 * The Economist"): an unknown name, not the agent word
+		 * "diplomat". */
+		struct kg_actor a = {0};
+		size_t k = j + 1;
+		unsigned f0 = NP_UNRES;
+		while (k < NT && name_word(c, k) && !lookup(c, k, M_ACTOR | M_PLACE, &w))
+			k++;
+		a.name = arena_span(c, j, k);
+		a.code = "";
+		a.type = KG_ACTOR_UNKNOWN;
+		if (k < NT && (T(k).flags & KG_TOK_POSS))
+			f0 |= NP_POSS, k++;
+		add_np(c, i, k, &a, f0, 0.6);
+		return k - i;
+	}
 	if (c->ti[j].cls & W_DET && !(c->ti[j].cls & W_NEG) && !is(c, j, "that")) {
 		det = 1;
 		j++;
