@@ -180,8 +180,14 @@ fuzz-run: fuzz
 VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
      --suppressions=$(CURDIR)/tests/valgrind.supp --log-file=$(CURDIR)/build/memcheck/vg.%p.log
 memcheck: install-deps
-	@$(MAKE) --no-print-directory build/kgraph build/unit-tests
+	@$(MAKE) --no-print-directory build/kgraph build/unit-tests build/gen-corpus
 	@mkdir -p build/memcheck && rm -f build/memcheck/vg.*.log && chmod 1777 build/memcheck
+	@ln -sf $(CURDIR)/build/gen-corpus build/memcheck/gen-corpus
+	@# tests that run make with B=build/memcheck (man.sh: make install) must
+	@# find the wrappers up to date, not relink a plain kgraph over them
+	@rm -rf build/memcheck/obj build/memcheck/gen build/memcheck/embed
+	@ln -s $(CURDIR)/build/obj build/memcheck/obj; ln -s $(CURDIR)/build/gen build/memcheck/gen
+	@ln -s $(CURDIR)/build/embed build/memcheck/embed
 	@for p in kgraph unit-tests; do \
 	  { echo '#!/bin/sh'; echo 'exec $(VG) $(CURDIR)/build/'$$p' "$$@"'; } > build/memcheck/$$p; \
 	  chmod +x build/memcheck/$$p; done

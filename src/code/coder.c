@@ -25,6 +25,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -262,6 +263,13 @@ struct kg_coder {
 		int n;
 	} states[32];		/* how often each country was spoken of */
 	size_t nstates;
+	struct {
+		const char *phrase;	/* the relation's lemma: "strike", "attack" */
+		struct kg_actor actor;	/* who did it */
+		struct kg_actor target;	/* to whom; no name when not said */
+		size_t si;		/* the sentence */
+	} hits[8];		/* the article's last violent acts, for "condemned the attack" */
+	size_t nhits;		/* total pushed; ring index = n % 8 */
 	int art_date;		/* days since epoch of the article date, or -1 */
 	int art_year;
 
@@ -667,6 +675,23 @@ static const struct kg_actor *recall_state(const struct kg_coder *c)
 
 /* ---- actor noun phrases ---- */
 
+/* The state the article speaks of most (the last one on a tie): whose
+ * "soldiers" a bare count of soldiers are. */
+static const struct kg_actor *news_state(const struct kg_coder *c)
+{
+	const struct kg_actor *last = recall_state(c);
+	const struct kg_lex_entry *e;
+	int best = last ? state_count(c, last->code) : 0;
+	size_t bi = SIZE_MAX;
+
+	for (size_t i = 0; i < c->nstates && i < 32; i++)
+		if (c->states[i].n > best)
+			best = c->states[i].n, bi = i;
+	if (bi != SIZE_MAX && (e = kg_lex_by_code(c->lx, c->states[bi].code)))
+		return &e->actor;
+	return last;
+}
+
 static const char *arena_span(struct kg_coder *c, size_t a, size_t b)
 {
 	size_t off = T(a).off, end = T(b - 1).off + T(b - 1).len;
@@ -953,6 +978,16 @@ static size_t reference(struct kg_coder *c, size_t i)
 			/* "the army": one met before if its state is spoken of at
 			 * least as much as the last state, else the last state's */
 			st = recall_state(c);
+			if (st && i > 0 && is(c, i - 1, "between")) {
+				/* "X offered to host talks between the government and
+				 * the rebels": not X's own government */
+				for (size_t q = 0; q < c->nnp; q++)
+					if (c->np[q].actor.code && st->code && !strcmp(c->np[q].actor.code, st->code)) {
+						const struct memo *o = recall(c, REF_STATE, st->code);
+						st = o ? &o->actor : NULL;
+						break;
+					}
+			}
 			if ((m = recall_named(c, h))) {
 				agent = NULL, st = NULL;	/* "the junta": "Niger's junta" */
 			} else if ((m = recall(c, agent[0] == 'G' ? REF_GOV : REF_MIL, NULL)) &&
@@ -1044,7 +1079,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 {
 	const struct kg_lex_entry *base = NULL, *agent = NULL, *person = NULL, *e, *tail_agent = NULL;
 	size_t j = i, w, name_a = 0, name_b = 0, agent_a = 0, agent_b = 0;
-	int det = 0, poss = 0, hon = 0;
+	int det = 0, poss = 0, hon = 0, counted = 0;
 	struct kg_actor act = {0};
 	unsigned f = 0;
 	double conf = 0.9;
@@ -1059,6 +1094,26 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			f0 |= NP_POSS, j++;
 		add_np(c, i, j, &a, f0 | (a.type == KG_ACTOR_PERSON ? NP_PERSON : 0), 0.9);
 		return j - i;
+	}
+	if (j > sent_start && (T(j).flags & KG_TOK_CAP) && is(c, j, "the") && j + 1 < NT &&
+	    name_word(c, j + 1) && !lookup(c, j + 1, M_ACTOR | M_PLACE, &w) &&
+	    !(j > 0 && (T(j - 1).flags & KG_TOK_QUOTE))) {
+		/* A capitalised "The" inside a sentence opens a name the
+		 * dictionaries do not know ("according to The Diplomat", "told
+		 * The Economist"): an unknown name, not the agent word
+		 * "diplomat". */
+		struct kg_actor a = {0};
+		size_t k = j + 1;
+		unsigned f0 = NP_UNRES;
+		while (k < NT && name_word(c, k) && !lookup(c, k, M_ACTOR | M_PLACE, &w))
+			k++;
+		a.name = arena_span(c, j, k);
+		a.code = "";
+		a.type = KG_ACTOR_UNKNOWN;
+		if (k < NT && (T(k).flags & KG_TOK_POSS))
+			f0 |= NP_POSS, k++;
+		add_np(c, i, k, &a, f0, 0.6);
+		return k - i;
 	}
 	if (c->ti[j].cls & W_DET && !(c->ti[j].cls & W_NEG) && !is(c, j, "that")) {
 		det = 1;
@@ -1267,8 +1322,15 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			if (!det && !(T(agent_a).flags & KG_TOK_CAP) && t[n - 1] != 's' &&
 			    !is(c, agent_b - 1, "police"))
 				return 0;
-			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM))
+			/* but "killed 20 soldiers": people are victims, not a count of things */
+			if (i > 0 && (T(i - 1).flags & KG_TOK_NUM) &&
+			    !(agent->agent && (!strcmp(agent->agent, "MIL") || !strcmp(agent->agent, "COP") ||
+					       !strcmp(agent->agent, "CVL")) &&
+			      t[n - 1] == 's' && !is(c, agent_b - 1, "drones") && !is(c, agent_b - 1, "missiles") &&
+			      !is(c, agent_b - 1, "rockets") && !is(c, agent_b - 1, "warplanes") &&
+			      !is(c, agent_b - 1, "jets") && !is(c, agent_b - 1, "warships")))
 				return 0;
+			counted = i > 0 && (T(i - 1).flags & KG_TOK_NUM);
 		}
 		act.name = arena_span(c, a0, agent_b);
 		act.code = agent->agent ? agent->agent : "";
@@ -1277,7 +1339,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
 			/* "government officials", "security forces": the state in
 			 * the news */
-			const struct kg_actor *st = recall_state(c);
+			const struct kg_actor *st = counted ? news_state(c) : recall_state(c);
 			if (st) {
 				act.country = st->code;
 				act.code = compose_code(c, st->code, agent->agent);
@@ -1521,6 +1583,10 @@ static int np_right(const struct kg_coder *c, size_t k, size_t limit, struct sid
 
 	if (k >= limit || !usable_obj(c, p = c->ti[k].np) || c->np[p].a != k)
 		return 0;
+	/* "his Chinese counterpart Wang Yi": the possessive only determines the phrase */
+	if ((c->ti[k].cls & W_PPRON) && c->np[p].b == k + 1 && k + 1 < limit &&
+	    usable_obj(c, c->ti[k + 1].np) && c->np[c->ti[k + 1].np].a == k + 1)
+		p = c->ti[++k].np;
 	side_add(s, p);
 	k = c->np[p].b;
 	{
@@ -1552,6 +1618,12 @@ static size_t skip_modifiers(const struct kg_coder *c, size_t k, size_t limit, s
 {
 	size_t n = 0;
 
+	/* "at least 20 soldiers", "more than 30 civilians", "up to 50 troops" */
+	if (k + 2 < limit && ((is(c, k, "at") && (is(c, k + 1, "least") || is(c, k + 1, "most"))) ||
+			      ((is(c, k, "more") || is(c, k, "fewer") || is(c, k, "less")) && is(c, k + 1, "than")) ||
+			      (is(c, k, "up") && is(c, k + 1, "to"))) &&
+	    (T(k + 2).flags & KG_TOK_NUM))
+		k += 2;
 	while (k < limit && n < max && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
 	       !(c->ti[k].cls & W_THAT) &&
 	       ((c->ti[k].cls & (W_DET | W_PPRON | W_POSSIB | W_INT | W_HEDGE)) ||
@@ -1640,6 +1712,29 @@ static int verb_segment(const struct kg_coder *c, size_t q)
  * The subject of a relation at token r: walk left through the verb group
  * and non-actor words in the clause; skip inserted ", ... ," phrases.
  */
+/* A bare agent phrase followed by "linked to / allied with / loyal to /
+ * affiliated with / aligned with / tied to" and a named actor: that actor's
+ * phrase, else -1. */
+static int affiliated(const struct kg_coder *c, int p)
+{
+	size_t b = c->np[p].b;
+	int g;
+
+	if (!(c->np[p].f & NP_AGENTONLY) || b + 2 >= NT)
+		return -1;
+	if (!((is(c, b, "linked") && is(c, b + 1, "to")) || (is(c, b, "tied") && is(c, b + 1, "to")) ||
+	      (is(c, b, "loyal") && is(c, b + 1, "to")) || (is(c, b, "allied") && is(c, b + 1, "with")) ||
+	      (is(c, b, "allied") && is(c, b + 1, "to")) || (is(c, b, "affiliated") && is(c, b + 1, "with")) ||
+	      (is(c, b, "aligned") && is(c, b + 1, "with"))))
+		return -1;
+	b += 2;
+	if (b + 1 < NT && is(c, b, "the") && c->ti[b].np < 0)
+		b++;
+	if (b >= NT || (g = c->ti[b].np) < 0 || !usable(c, g) || (c->np[g].f & NP_AGENTONLY))
+		return -1;
+	return g;
+}
+
 static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
 			const char *noun)
 {
@@ -1669,6 +1764,15 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			if (!usable(c, p) || (n->f & NP_PPOBJ))
 				continue;	/* "a response to Washington's bullying" */
+			{
+				/* "gunmen linked to the Islamic State killed ...": the
+				 * group acts through its unnamed fighters */
+				int g = affiliated(c, p);
+				if (g >= 0) {
+					side_add(s, g);
+					return 1;
+				}
+			}
 			conjuncts_left(c, p, s);
 			return 1;
 		}
@@ -1755,7 +1859,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			continue;
 		}
 		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && !first &&
-		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)))
+		    !(c->rel[c->ti[q].rel].e->forms & KG_FORM_ING) && !(c->ti[q].cls & (W_INT | W_CONS)) &&
+		    !(q > 0 && c->ti[q - 1].np >= 0 && affiliated(c, c->ti[q - 1].np) >= 0))
 			return 0;	/* another finite verb: its own clause */
 		if (!(c->ti[q].cls & (W_CONJ)) || !first)
 			first = first && (adverb(c, q) || (c->ti[q].cls & (W_AUX | W_MODAL)));
@@ -1775,10 +1880,27 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		k++;
 	if (r->verb && direct && object_at(c, k, end, s))
 		return 1;
-	if (r->verb && direct && !strncmp(r->e->cameo, "12", 2)) {
-		/* "rejected calls from X": X's calls */
-		size_t j = skip_modifiers(c, k, end, 3);
-		if (j > k && is(c, j, "from") && np_right(c, j + 1, end, s))
+	if (r->verb && direct && !strncmp(r->e->cameo, "13", 2) && k + 1 < NT && (c->ti[k].cls & W_THAT)) {
+		/* "warned that Western arms deliveries would escalate the war":
+		 * the warning is aimed at the clause's subject */
+		size_t j = skip_modifiers(c, k + 1, clause_end(c, k + 1, 10), 2);
+		int p = j < NT ? c->ti[j].np : -1;
+		if (p >= 0 && c->np[p].a == j && !(c->np[p].f & NP_PRONOUN) &&
+		    np_right(c, j, clause_end(c, j, 10), s))
+			return 1;
+	}
+	if (r->verb && direct && (!strncmp(r->e->cameo, "12", 2) || !strncmp(r->e->cameo, "11", 2))) {
+		/* "rejected calls from X", "rejected a proposal by X",
+		 * "condemned joint exercises by X and Y", "rejected repeated
+		 * offers of talks from X": the act or proposal is X's */
+		size_t j = k, n = 0;
+		while (j < end && n++ < 6 && c->ti[j].np < 0 && !is(c, j, "by") && !is(c, j, "from") &&
+		       ((c->ti[j].rel >= 0 && !c->rel[c->ti[j].rel].verb) || is(c, j, "of") ||
+			(c->ti[j].cls & (W_DET | W_PPRON | W_INT)) || (T(j).flags & KG_TOK_NUM) ||
+			(lower_word(c, j) && !(c->ti[j].cls & ~(unsigned)W_DET))))
+			j++;
+		if (j > k && j < end && (is(c, j, "by") || is(c, j, "from")) && !is(c, j - 1, "of") &&
+		    np_right(c, j + 1, end, s))
 			return 1;
 	}
 	/* "... with X", "... on X": the first listed preposition ahead. */
@@ -1798,6 +1920,10 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		}
 		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
 			continue;
+		if (is(c, k, "at") && k + 1 < end && (is(c, k + 1, "least") || is(c, k + 1, "most"))) {
+			k++;	/* "at least 40 drones at Odesa" */
+			continue;
+		}
 		memcpy(w, t, n);
 		w[n] = 0;
 		for (hit = strstr(prep, w); hit; hit = strstr(hit + 1, w))
@@ -1927,6 +2053,13 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	/* Iran's minister "warned that Tehran ...": not an act on his own state */
 	if ((s->type == KG_ACTOR_PERSON || s->type == KG_ACTOR_GOVERNMENT) && s->country &&
 	    o->code && is_state(o) && !strcmp(s->country, o->code))
+		return;
+	/* nor a state on its own government or leader ("visit Washington to
+	 * discuss ... with President Joe Biden"), but for domestic acts:
+	 * protest (14), coercion and arrest (17) */
+	if ((o->type == KG_ACTOR_PERSON || o->type == KG_ACTOR_GOVERNMENT) && o->country && s->code && is_state(s) && !strcmp(o->country, s->code) &&
+	    strncmp(r->e->cameo, "14", 2) && strncmp(r->e->cameo, "17", 2) && strncmp(r->e->cameo, "18", 2) &&
+	    strncmp(r->e->cameo, "19", 2) && strncmp(r->e->cameo, "20", 2))
 		return;
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
@@ -2120,8 +2253,87 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
 	return 1;
 }
 
+/* "condemned the attack", "denounced these strikes": a definite violent
+ * event noun with no actor of its own refers back to the article's last
+ * act of that kind (the same lemma, or any act for "attack"); its doer is
+ * the target. */
+static const struct kg_actor *event_ref(const struct kg_coder *c, const struct rel *r)
+{
+	size_t k = r->b, n = 0;
+	int def = 0;
+	const struct rel *o;
+
+	while (k < NT && n++ < 3 && c->ti[k].np < 0 && c->ti[k].rel < 0 &&
+	       ((c->ti[k].cls & W_DET) || (lower_word(c, k) && !c->ti[k].cls))) {
+		if (is(c, k, "the") || is(c, k, "this") || is(c, k, "these") || is(c, k, "that") ||
+		    is(c, k, "those"))
+			def = 1;
+		k++;
+	}
+	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb ||
+	    atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18)
+		return NULL;
+	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8 && c->si - c->hits[(h - 1) % 8].si <= 4; h--) {
+		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
+		const char *ph = c->hits[(h - 1) % 8].phrase;
+		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase;
+		if (!strncmp(ph, nl, 4) || !strcmp(nl, "attack"))
+			return a;
+	}
+	return NULL;
+}
+
+/* "urged both sides to ...", "called on the warring parties": the two
+ * sides of the article's last violent act.  Returns the tokens used. */
+static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_actor **two)
+{
+	size_t n = 0;
+
+	if (k + 1 >= NT || !c->nhits)
+		return 0;
+	if ((is(c, k, "both") || is(c, k, "all")) && (is(c, k + 1, "sides") || is(c, k + 1, "parties")))
+		n = 2;
+	else if (is(c, k, "both") && (is(c, k + 1, "countries") || is(c, k + 1, "nations") ||
+				      is(c, k + 1, "neighbours") || is(c, k + 1, "neighbors")))
+		n = 2;
+	else if (k + 2 < NT && is(c, k, "the") && (is(c, k + 1, "two") || is(c, k + 1, "warring")) &&
+		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
+		n = 3;
+	else if (k + 2 < NT && is(c, k, "the") && is(c, k + 1, "two") &&
+		 (is(c, k + 2, "countries") || is(c, k + 2, "nations") || is(c, k + 2, "neighbours") ||
+		  is(c, k + 2, "neighbors")))
+		n = 3;
+	else if (k + 2 < NT && (is(c, k, "both") || is(c, k, "all")) && is(c, k + 1, "warring") &&
+		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
+		n = 3;
+	if (!n)
+		return 0;
+	two[0] = two[1] = NULL;
+	/* the last act between two named sides, not one on civilians */
+	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
+		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
+		if (c->si - c->hits[(h - 1) % 8].si > 4)
+			break;
+		if (a->type == KG_ACTOR_GROUP || !a->code || !*a->code || strstr(a->code, "CVL"))
+			continue;
+		if (!t->name) {
+			if (!two[0])
+				two[0] = a;	/* "North Korea fired a missile": one side known */
+			continue;
+		}
+		if (t->type == KG_ACTOR_GROUP || !t->code || !*t->code || strstr(t->code, "CVL"))
+			continue;
+		two[0] = a;	/* an act between two sides comes first */
+		two[1] = t;
+		return n;
+	}
+	return two[0] ? n : 0;
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
+	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
+	int rec = 0;
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
@@ -2133,6 +2345,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		root = atoi(r->e->cameo) / 100;
 	if (r->used)
 		return;
+	if (r->verb && r->a > 0 && c->ti[r->a - 1].np >= 0 && affiliated(c, c->ti[r->a - 1].np) >= 0)
+		return;	/* "gunmen allied with X": a modifier, not an alliance */
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
 		subject_left(c, r->a, &tgt, last_subj, NULL);
@@ -2204,10 +2418,43 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (is(c, r->b, "between") && (r->e->rflags & KG_RELF_SYM)) {
 			struct side both = {{0}, 0};
+			const struct rel *gv = NULL;
+			/* "hosted talks between X and Y", "trying to broker a
+			 * ceasefire between X and Y": the parties are X and Y, the
+			 * host or mediator deals with each */
+			for (size_t q = r->a, n = 0; q > 0 && n < 4; q--, n++) {
+				if (c->ti[q - 1].np >= 0 || boundary(c, q - 1) || is_comma(c, q - 1))
+					break;
+				if (c->ti[q - 1].rel >= 0 && c->rel[c->ti[q - 1].rel].verb) {
+					gv = &c->rel[c->ti[q - 1].rel];
+					if (strcmp(gv->e->cameo, "043") && strcmp(gv->e->cameo, "045"))
+						gv = NULL;
+					break;
+				}
+			}
 			if (np_right(c, r->b + 1, clause_end(c, r->b + 1, 10), &both) && both.n >= 2) {
+				/* "trying to broker a ceasefire": not yet one */
+				if (gv && !strcmp(gv->e->cameo, "045") && gv->a > 0 && is(c, gv->a - 1, "to"))
+					return;	/* the mediation verb codes it */
+				if (gv && !strcmp(gv->e->cameo, "043")) {
+					struct side med = {{0}, 0};
+					if (subject_left(c, gv->a, &med, last_subj, NULL)) {
+						struct mod hm = {KG_MOD_ACTUAL, 0};
+						scan_modality(c, c->np[med.np[med.n - 1]].b, gv->a, &hm);
+						for (i = 0; i < med.n; i++)
+							for (j = 0; j < both.n; j++) {
+								const struct kg_actor *o = place_state(c, &c->np[both.np[j]]);
+								if (o)
+									emit(c, gv, &c->np[med.np[i]].actor, o, NULL, &hm,
+									     0.75 * c->np[med.np[i]].conf / 0.9);
+							}
+					}
+				}
 				side_add(&src, both.np[0]);
 				for (i = 1; i < both.n; i++)
 					side_add(&tgt, both.np[i]);
+			} else {
+				return;	/* "talks between the two sides": not the subject's own talks */
 			}
 		}
 		if (!src.n)
@@ -2238,7 +2485,30 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		tgt = src;
 		conf -= 0.1;
 	}
-	if (!src.n || !tgt.n)
+	if (r->verb && src.n && !tgt.n && (root == 11 || root == 12) && strstr(r->e->prep ? r->e->prep : "", "_"))
+		ref_obj = event_ref(c, r), conf -= 0.1;
+	if (r->verb && src.n && !tgt.n && !ref_obj && (root == 2 || root == 10) && strstr(r->e->prep ? r->e->prep : "", "_")) {
+		size_t k = r->b, n;
+		while (k < NT && adverb(c, k))
+			k++;
+		if ((n = sides_ref(c, k, sides))) {
+			ref_obj = sides[0], conf -= 0.15;
+			/* what is asked for has not happened */
+			if (is(c, k + n, "to") && k + n + 1 < NT && c->ti[k + n + 1].rel >= 0)
+				c->rel[c->ti[k + n + 1].rel].used = 1;
+		}
+	}
+	if (r->verb && !r->passive && !r->participle && src.n && !tgt.n && !ref_obj && root >= 18 &&
+	    (r->e->forms & KG_FORM_PAST)) {
+		/* "the Houthis fired missiles at a ship": no target actor, but
+		 * "the attack" may refer back to it */
+		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
+		c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
+		c->hits[c->nhits % 8].si = c->si;
+		c->nhits++;
+	}
+	if (!src.n || (!tgt.n && !ref_obj))
 		return;
 	from = c->np[src.np[src.n - 1]].b;
 	if (from > r->a)
@@ -2296,7 +2566,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			scan_modality(c, a0, q, &m);
 		}
 	}
-	if (r->verb && root == 11) {
+	if (r->verb && root == 11 && tgt.n) {
 		/* "accused Pakistan of backing militants": a claim, not an event */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b, e2, n = 0;
 		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
@@ -2313,7 +2583,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 					c->rel[c->ti[q].rel].used = 1;
 			}
 	}
-	if (r->verb && (root == 2 || root == 10)) {
+	if (r->verb && (root == 2 || root == 10) && tgt.n) {
 		/* "urged X to pressure Y": what is asked for has not happened */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b;
 		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
@@ -2323,7 +2593,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
 	if (!r->verb && root >= 3 && root <= 6 && reversed(c, r->a > 6 ? r->a - 6 : 0, r->a))
 		r = reverse_rel(c, r, root);
-	if (root <= 8)
+	if (root <= 8 && tgt.n)
 		third_party(c, c->np[tgt.np[tgt.n - 1]].b, &ag);
 	if (root <= 8 && !ag.n && c->np[src.np[0]].a > 2) {
 		/* "In a bid to counter Chinese influence, Australia signed ..." */
@@ -2343,8 +2613,31 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			double cf = conf * (sp->conf < tp->conf ? sp->conf : tp->conf) / 0.9;
 			if (!o)
 				continue;
+			size_t nt0 = c->res.ntriples;
 			emit(c, r, &sp->actor, o, ag.n ? &c->np[ag.np[0]].actor : NULL, &m, cf);
+			if (root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && i == 0 && j == 0 &&
+			    c->res.ntriples > nt0) {
+				c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+				c->hits[c->nhits % 8].actor = sp->actor;
+				c->hits[c->nhits % 8].target = *o;
+				c->hits[c->nhits % 8].si = c->si;
+				c->nhits++;
+				rec = 1;
+			}
 		}
+	if (!rec && root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && r->verb && !r->passive && src.n) {
+		/* "fired a missile off its coast": no dyad, but an act to refer to */
+		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
+		c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
+		c->hits[c->nhits % 8].si = c->si;
+		c->nhits++;
+	}
+	for (i = 0; ref_obj && i < src.n; i++) {
+		emit(c, r, &c->np[src.np[i]].actor, ref_obj, NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
+		if (sides[1])
+			emit(c, r, &c->np[src.np[i]].actor, sides[1], NULL, &m, conf * c->np[src.np[i]].conf / 0.9);
+	}
 }
 
 /* ---- attribution ---- */
@@ -2721,6 +3014,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
 	c->nmemo = 0;
 	c->nstates = 0;
+	c->nhits = 0;
 	c->text = a->text;
 	c->art_date = -1;
 	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&

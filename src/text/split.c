@@ -115,12 +115,42 @@ static void word_before(const char *s, size_t i, size_t *start)
 	*start = j;
 }
 
+/* Where to cut a run-on "sentence" longer than KG_MAX_SENTENCE: after the
+ * last ';' or ',' in its second half, else at the last space, else at a
+ * UTF-8 character boundary. */
+static size_t cut_point(const char *s, size_t a)
+{
+	size_t lim = a + KG_MAX_SENTENCE, k;
+
+	for (k = lim; k > a + KG_MAX_SENTENCE / 2; k--)
+		if ((s[k - 1] == ';' || s[k - 1] == ',') && is_space((unsigned char)s[k]))
+			return k;
+	for (k = lim; k > a + KG_MAX_SENTENCE / 2; k--)
+		if (is_space((unsigned char)s[k]))
+			return k;
+	for (k = lim; k > a && ((unsigned char)s[k] & 0xC0) == 0x80; k--)
+		;
+	return k > a ? k : lim;
+}
+
 static void push(struct kg_sentences *out, const char *s, size_t a, size_t b)
 {
 	while (a < b && is_space((unsigned char)s[a]))
 		a++;
 	while (b > a && is_space((unsigned char)s[b - 1]))
 		b--;
+	if (a == b)
+		return;
+	/* No real sentence is this long; a run-on text (a table, a list, a
+	 * page without periods) is cut into pieces, so that work and output
+	 * (each triple repeats its sentence) stay linear in the input. */
+	while (b - a > KG_MAX_SENTENCE) {
+		size_t k = cut_point(s, a);
+		push(out, s, a, k);
+		a = k;
+		while (a < b && is_space((unsigned char)s[a]))
+			a++;
+	}
 	if (a == b)
 		return;
 	KG_GROW(out->v, out->n + 1, out->cap);

@@ -38,7 +38,11 @@ struct kg_tokens {
 	size_t n, cap;
 };
 
-/* Sentences of text[0..len), trimmed of surrounding space. */
+/* The longest sentence, in bytes: longer runs are cut (see split.c). */
+#define KG_MAX_SENTENCE 2000
+
+/* Sentences of text[0..len), trimmed of surrounding space; none longer
+ * than KG_MAX_SENTENCE bytes. */
 void kg_split_sentences(const char *text, size_t len, struct kg_sentences *out);
 
 /* Tokens of text[off..off+len); offsets stay relative to text. */

@@ -34,6 +34,10 @@ n=$(tail -n 1 "$T/out" | tr -d '\r')
 run "$KG" -d kg.db query --format tsv "SELECT subject, cameo, object FROM triples WHERE subject = 'Iran' AND object = 'Taliban' AND cameo LIKE '03%'"
 expect_rc 0 "Iran -> Taliban"; expect_out "Iran	03" "Iran -> Taliban cooperation"
 
+# A name no dictionary knows is kept for the analyst (issue 4's loop).
+run "$KG" -d kg.db actors --unresolved --format csv
+expect_rc 0 "actors --unresolved"; expect_out '^The Diplomat,' "actors --unresolved lists The Diplomat"
+
 # $KGRAPH_DB is the default database.
 KGRAPH_DB=kg.db run "$KG" query --format csv "SELECT count(*) FROM articles"
 expect_rc 0 "KGRAPH_DB"; expect_out '^1' "KGRAPH_DB names the database"

@@ -184,12 +184,15 @@ static void facts_and_unknown_names(void)
 	/* two actors joined by a hyphen are mentioned, not unknown */
 	r = code("Disputes over the Iran-Afghanistan border persist, The Diplomat said.", NULL);
 	unres = 0;
+	/* ... and "The Diplomat", a name no dictionary knows, is listed as
+	 * unresolved (not read as the agent word "diplomat") */
 	for (i = 0; i < r->nmentions; i++) {
-		CU_ASSERT(r->mentions[i].resolved);
-		if (!strcmp(r->mentions[i].actor.name, "Afghanistan"))
+		if (!strcmp(r->mentions[i].actor.name, "Afghanistan") && r->mentions[i].resolved)
 			unres++;
-		if (!strcmp(r->mentions[i].actor.name, "The Diplomat"))
+		if (!strcmp(r->mentions[i].actor.name, "The Diplomat") && !r->mentions[i].resolved &&
+		    !strcmp(r->mentions[i].actor.code, ""))
 			unres++;
+		CU_ASSERT(strcmp(r->mentions[i].actor.name, "Diplomat"));
 	}
 	CU_ASSERT_EQUAL(unres, 2);
 	CU_ASSERT_EQUAL(r->ntriples, 0);

@@ -1,4 +1,5 @@
 /* text_test.c: sentence splitting and tokenizing. */
+#include <stdio.h>
 #include <string.h>
 
 #include "tests.h"
@@ -107,6 +108,23 @@ static void tokens_flags(void)
 	CU_ASSERT(!kg_tok_is(s, &T.v[3], "kill"));
 }
 
+static void run_on_text_is_cut(void)
+{
+	static char s[20000];
+	size_t i, n = 0, total = 0;
+
+	/* 20,000 bytes of words and commas, no period. */
+	for (i = 0; n + 12 < sizeof s - 1; i++)
+		n += (size_t)snprintf(s + n, sizeof s - n, i % 7 ? "word%zu " : "item%zu, ", i);
+	CU_ASSERT(split(s) >= (int)(n / KG_MAX_SENTENCE));
+	for (i = 0; i < S.n; i++) {
+		CU_ASSERT(S.v[i].len <= KG_MAX_SENTENCE);
+		CU_ASSERT(S.v[i].off >= total);	/* in order, no overlap */
+		total = S.v[i].off + S.v[i].len;
+	}
+	CU_ASSERT(total >= n - 2);	/* nothing lost at the end */
+}
+
 static void cleanup(void)
 {
 	kg_sentences_release(&S);
@@ -125,6 +143,7 @@ void test_text(void)
 		{"quotes close sentences", quotes_close_sentences},
 		{"tokens keep names whole", tokens_keep_names_whole},
 		{"token flags", tokens_flags},
+		{"run-on text is cut", run_on_text_is_cut},
 		{"release", cleanup},
 		CU_TEST_INFO_NULL
 	};
