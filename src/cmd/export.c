@@ -60,8 +60,7 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			path = optarg;
 			break;
 		case 'K':
-			if (strcmp(optarg, "dot") && strcmp(optarg, "neato") && strcmp(optarg, "sfdp") &&
-			    strcmp(optarg, "auto")) {
+			if (!kg_graph_engine_ok(optarg)) {
 				kg_usage_error(ctx, "unknown engine '%s' (dot|neato|sfdp|auto)", optarg);
 				goto out;
 			}

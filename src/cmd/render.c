@@ -27,7 +27,6 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{NULL, 0, NULL, 0}
 	};
 	static const char *const formats[] = {"svg", "png", "pdf", NULL};
-	static const char *const engines[] = {"dot", "neato", "sfdp", "auto", NULL};
 	struct kg_graph_opts go = {"svg", "auto", NULL, NULL, NULL};
 	struct kg_filter_args fa = {0};
 	const char *path = NULL;
@@ -47,7 +46,7 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			go.format = optarg;
 			break;
 		case 'K':
-			if (!one_of(optarg, engines)) {
+			if (!kg_graph_engine_ok(optarg)) {
 				kg_usage_error(ctx, "unknown engine '%s' (dot|neato|sfdp|auto)", optarg);
 				goto out;
 			}

@@ -51,6 +51,8 @@ struct kg_graph_opts {
 /* Build the diagram of the selected edges and write it to out: DOT as
  * built (no layout), or laid out and rendered (svg, png, pdf). */
 int kg_graph_write(struct kg_store *st, const struct kg_graph_opts *o, FILE *out);
+/* Is name a layout engine -K accepts (dot, neato, sfdp, auto)? */
+int kg_graph_engine_ok(const char *name);
 
 /* Lay out and render to memory (o->format, usually "svg"); *data is
  * malloc'ed, NUL-terminated, the caller frees it. */

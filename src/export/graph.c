@@ -429,6 +429,16 @@ static const char *engine(struct build *b)
 	return e;
 }
 
+int kg_graph_engine_ok(const char *name)
+{
+	static const char *const engines[] = {"dot", "neato", "sfdp", "auto"};
+
+	for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
+		if (!strcmp(name, engines[i]))
+			return 1;
+	return 0;
+}
+
 int kg_graph_write(struct kg_store *st, const struct kg_graph_opts *o, FILE *out)
 {
 	struct build b;
