@@ -30,9 +30,8 @@ int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "f:t:un:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((format = kg_rows_format(optarg)) < 0)
-				return kg_usage_error(ctx, "unknown format '%s' (%s)", optarg,
-						      kg_rows_formats());
+			if ((format = kg_opt_format(ctx, optarg)) < 0)
+				return KG_EXIT_USAGE;
 			break;
 		case 't':
 			if (kg_actor_type_parse(optarg) < 0)

@@ -26,8 +26,8 @@ int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		if (c != 'f')
 			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]), -1;
-		if ((format = kg_rows_format(optarg)) < 0)
-			return kg_usage_error(ctx, "unknown format '%s' (%s)", optarg, kg_rows_formats()), -1;
+		if ((format = kg_opt_format(ctx, optarg)) < 0)
+			return -1;
 	}
 	return format;
 }

@@ -50,6 +50,9 @@ int cmd_schema(int argc, char **argv, struct kg_cmd_ctx *ctx);
 /* Print "kgraph: CMD: msg" and the usage line to stderr; returns KG_EXIT_USAGE. */
 int kg_usage_error(const struct kg_cmd_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The query-row format named by arg (kg_rows_format), or -1 after a usage
+ * error naming the formats; the caller returns KG_EXIT_USAGE. */
+int kg_opt_format(const struct kg_cmd_ctx *ctx, const char *arg);
 /* Print the command's full help to out. */
 void kg_cmd_help(const struct kg_command *c, FILE *out);
 /* Is argv[i] --help or -h? (for commands that take free arguments) */

@@ -6,6 +6,7 @@
 
 #include "base/err.h"
 #include "cmd/cmd.h"
+#include "export/export.h"
 
 int kg_usage_error(const struct kg_cmd_ctx *ctx, const char *fmt, ...)
 {
@@ -20,6 +21,15 @@ int kg_usage_error(const struct kg_cmd_ctx *ctx, const char *fmt, ...)
 	else
 		fputc('\n', stderr);
 	return KG_EXIT_USAGE;
+}
+
+int kg_opt_format(const struct kg_cmd_ctx *ctx, const char *arg)
+{
+	int f = kg_rows_format(arg);
+
+	if (f < 0)
+		kg_usage_error(ctx, "unknown format '%s' (%s)", arg, kg_rows_formats());
+	return f;
 }
 
 void kg_cmd_help(const struct kg_command *c, FILE *out)

@@ -165,10 +165,9 @@ int cmd_query(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "+f:p:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((format = kg_rows_format(optarg)) < 0) {
+			if ((format = kg_opt_format(ctx, optarg)) < 0) {
 				free(pv);
-				return kg_usage_error(ctx, "unknown format '%s' (%s)", optarg,
-						      kg_rows_formats());
+				return KG_EXIT_USAGE;
 			}
 			break;
 		case 'p': {
