@@ -990,6 +990,22 @@ static int skip_np_back(const struct kg_patcoder *pc, size_t pos, size_t *out)
 	return 1;
 }
 
+
+/* Bind an actor group g found by a $, + or % element (% wants a compound
+ * of two or more actors; pre: the compound stands before the verb). */
+static int bind_group(const struct kg_petr_elem *e, const struct group *g, int pre, struct bind *b)
+{
+	if (!g || (e->type == KG_PETR_CMP && g->nm < 2))
+		return 0;
+	if (e->type == KG_PETR_SRC)
+		b->src = g;
+	else if (e->type == KG_PETR_TGT)
+		b->tgt = g;
+	else
+		b->cmp = g, b->cmp_pre = pre;
+	return 1;
+}
+
 static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, int joined,
 		    size_t *pos, struct bind *b)
 {
@@ -1025,16 +1041,8 @@ static int elem_fwd(const struct kg_patcoder *pc, const struct kg_petr_elem *e, 
 	case KG_PETR_SKIP:
 		return skip_np_fwd(pc, *pos, pos);
 	default:
-		if (!(g = group_from(pc, *pos, joined)))
+		if (!bind_group(e, g = group_from(pc, *pos, joined), 0, b))
 			return 0;
-		if (e->type == KG_PETR_CMP && g->nm < 2)
-			return 0;
-		if (e->type == KG_PETR_SRC)
-			b->src = g;
-		else if (e->type == KG_PETR_TGT)
-			b->tgt = g;
-		else
-			b->cmp = g, b->cmp_pre = 0;
 		*pos = g->end;
 		return 1;
 	}
@@ -1072,16 +1080,8 @@ static int elem_back(const struct kg_patcoder *pc, const struct kg_petr_elem *e,
 	case KG_PETR_SKIP:
 		return skip_np_back(pc, *pos, pos);
 	default:
-		if (!(g = group_before(pc, *pos, joined)))
+		if (!bind_group(e, g = group_before(pc, *pos, joined), 1, b))
 			return 0;
-		if (e->type == KG_PETR_CMP && g->nm < 2)
-			return 0;
-		if (e->type == KG_PETR_SRC)
-			b->src = g;
-		else if (e->type == KG_PETR_TGT)
-			b->tgt = g;
-		else
-			b->cmp = g, b->cmp_pre = 1;
 		*pos = g->start;
 		return 1;
 	}
