@@ -1473,6 +1473,9 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		/* Both readings: a verb after a subject, modal, adverb or "to". */
 		if (a == 0)
 			verb = 0;
+		else if (adverb(c, p) && is(c, p, "further") && p > 0 &&
+			 ((c->ti[p - 1].rel >= 0 && c->rel[c->ti[p - 1].rel].verb) || (c->ti[p - 1].cls & W_DET)))
+			verb = 0;	/* "host further talks": an adjective */
 		else if (c->ti[p].np >= 0 || (pc & (W_MODAL | W_AUX | W_NEG | W_PRON | W_CONJ)) ||
 			 is(c, p, "to") || adverb(c, p))
 			verb = 1;
@@ -2283,29 +2286,85 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 	return NULL;
 }
 
-/* "urged both sides to ...", "called on the warring parties": the two
- * sides of the article's last violent act.  Returns the tokens used. */
-static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_actor **two)
+/* "both sides", "the warring parties", "the two countries": the length
+ * of such a phrase at k (0 if none); *pair is set when it names exactly
+ * two ("both", "the two"), so that two states may be meant. */
+static size_t sides_len(const struct kg_coder *c, size_t k, int *pair)
 {
-	size_t n = 0;
+	static const char *const two[] = {
+		"sides", "parties", "countries", "nations", "neighbours", "neighbors",
+		"governments", "states", NULL
+	};
+	size_t n = 0, h;
+	int p = 0;
 
-	if (k + 1 >= NT || !c->nhits)
+	if (k + 1 >= NT)
 		return 0;
-	if ((is(c, k, "both") || is(c, k, "all")) && (is(c, k + 1, "sides") || is(c, k + 1, "parties")))
-		n = 2;
-	else if (is(c, k, "both") && (is(c, k + 1, "countries") || is(c, k + 1, "nations") ||
-				      is(c, k + 1, "neighbours") || is(c, k + 1, "neighbors")))
-		n = 2;
-	else if (k + 2 < NT && is(c, k, "the") && (is(c, k + 1, "two") || is(c, k + 1, "warring")) &&
-		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
-		n = 3;
-	else if (k + 2 < NT && is(c, k, "the") && is(c, k + 1, "two") &&
-		 (is(c, k + 2, "countries") || is(c, k + 2, "nations") || is(c, k + 2, "neighbours") ||
-		  is(c, k + 2, "neighbors")))
-		n = 3;
-	else if (k + 2 < NT && (is(c, k, "both") || is(c, k, "all")) && is(c, k + 1, "warring") &&
-		 (is(c, k + 2, "sides") || is(c, k + 2, "parties")))
-		n = 3;
+	if (is(c, k, "both") || is(c, k, "all"))
+		h = k + 1, p = is(c, k, "both");
+	else if (k + 2 < NT && is(c, k, "the") && (is(c, k + 1, "two") || is(c, k + 1, "warring")))
+		h = k + 2, p = is(c, k + 1, "two");
+	else
+		return 0;
+	if (is(c, h, "warring") && h + 1 < NT && !is(c, h - 1, "warring"))
+		h++;
+	for (int i = 0; two[i]; i++)
+		if (is(c, h, two[i]))
+			n = h + 1 - k;
+	/* "all countries" is no pair; "all sides" / "all parties" are */
+	if (n && is(c, k, "all") && !is(c, h, "sides") && !is(c, h, "parties"))
+		return 0;
+	if (pair)
+		*pair = p;
+	return n;
+}
+
+/* The two states last spoken of, other than the states of the actors in
+ * excl ("Kazakhstan offered to host talks between the two countries"):
+ * 1 if two were found. */
+static int two_states(const struct kg_coder *c, const struct side *excl, const struct kg_actor **two)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO;
+	const char *got[2] = {NULL, NULL};
+	int ng = 0;
+
+	for (i = 1; i <= n && ng < 2; i++) {
+		const struct kg_actor *a = &c->memo[(c->nmemo - i) % MEMO].actor;
+		const char *cc = is_state(a) ? a->code : a->country;
+		int skip = 0;
+		if (a->type == KG_ACTOR_MEDIA || !cc || strlen(cc) != 3)
+			continue;
+		for (int j = 0; excl && j < excl->n; j++) {
+			const struct kg_actor *x = &c->np[excl->np[j]].actor;
+			const char *xc = is_state(x) ? x->code : x->country;
+			if (xc && !strcmp(xc, cc))
+				skip = 1;
+		}
+		if (skip || (got[0] && !strcmp(got[0], cc)))
+			continue;
+		got[ng++] = cc;
+	}
+	if (ng < 2)
+		return 0;
+	for (i = 0; i < 2; i++) {
+		const struct kg_lex_entry *e = kg_lex_by_code(c->lx, got[i]);
+		if (!e)
+			return 0;
+		two[i] = &e->actor;
+	}
+	return 1;
+}
+
+/* "urged both sides to ...", "called on the warring parties": the two
+ * sides of the article's last violent act; with none, "the two countries"
+ * are the two states last spoken of besides the subject's.  Returns the
+ * tokens used. */
+static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *excl,
+			const struct kg_actor **two)
+{
+	int pair = 0;
+	size_t n = sides_len(c, k, &pair);
+
 	if (!n)
 		return 0;
 	two[0] = two[1] = NULL;
@@ -2327,7 +2386,9 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct kg_acto
 		two[1] = t;
 		return n;
 	}
-	return two[0] ? n : 0;
+	if (two[0])
+		return n;
+	return pair && two_states(c, excl, two) ? n : 0;
 }
 
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
@@ -2454,6 +2515,19 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				for (i = 1; i < both.n; i++)
 					side_add(&tgt, both.np[i]);
 			} else {
+				/* "offered to host talks between the two countries":
+				 * the host deals with each of the two states meant */
+				struct side med = {{0}, 0};
+				const struct kg_actor *two[2];
+				if (gv && !strcmp(gv->e->cameo, "043") && subject_left(c, gv->a, &med, last_subj, NULL) &&
+				    sides_ref(c, r->b + 1, &med, two) && two[1]) {
+					struct mod hm = {KG_MOD_ACTUAL, 0};
+					scan_modality(c, c->np[med.np[med.n - 1]].b, gv->a, &hm);
+					for (i = 0; i < med.n; i++)
+						for (j = 0; j < 2; j++)
+							emit(c, gv, &c->np[med.np[i]].actor, two[j], NULL, &hm,
+							     0.7 * c->np[med.np[i]].conf / 0.9);
+				}
 				return;	/* "talks between the two sides": not the subject's own talks */
 			}
 		}
@@ -2487,11 +2561,19 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	}
 	if (r->verb && src.n && !tgt.n && (root == 11 || root == 12) && strstr(r->e->prep ? r->e->prep : "", "_"))
 		ref_obj = event_ref(c, r), conf -= 0.1;
+	if (r->verb && src.n && !tgt.n && !ref_obj && strstr(r->e->prep ? r->e->prep : "", "between")) {
+		/* "trying to broker a deal between the two neighbours" */
+		size_t k = r->b, e2 = clause_end(c, r->b, 8);
+		while (k < e2 && !is(c, k, "between"))
+			k++;
+		if (k < e2 && sides_ref(c, k + 1, &src, sides) && sides[1])
+			ref_obj = sides[0], conf -= 0.15;
+	}
 	if (r->verb && src.n && !tgt.n && !ref_obj && (root == 2 || root == 10) && strstr(r->e->prep ? r->e->prep : "", "_")) {
 		size_t k = r->b, n;
 		while (k < NT && adverb(c, k))
 			k++;
-		if ((n = sides_ref(c, k, sides))) {
+		if ((n = sides_ref(c, k, &src, sides))) {
 			ref_obj = sides[0], conf -= 0.15;
 			/* what is asked for has not happened */
 			if (is(c, k + n, "to") && k + n + 1 < NT && c->ti[k + n + 1].rel >= 0)
@@ -2947,6 +3029,10 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		}
 		if (hyphen_owner(c, i) || hyphen_pair(c, i))
 			continue;
+		if ((n = sides_len(c, i, NULL))) {
+			i += n - 1;	/* "both sides", "the two countries": resolved by the verb */
+			continue;
+		}
 		if ((n = reference(c, i)) || (n = actor_phrase(c, i, start))) {
 			/* remembered at once: "Turkey said it would ..." */
 			if (c->nnp && !(c->np[c->nnp - 1].f & NP_REF))
