@@ -1883,6 +1883,15 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		k++;
 	if (r->verb && direct && object_at(c, k, end, s))
 		return 1;
+	if (r->verb && !direct && !r->passive && r->e->cameo[0] == '0' && r->e->cameo[1] == '7' &&
+	    np_right(c, k, end, s)) {
+		/* "agreed to provide Iran with fighter jets": the recipient is
+		 * the object when "with" names the thing given */
+		int last = s->np[s->n - 1];
+		if (c->np[last].b < end && is(c, c->np[last].b, "with"))
+			return 1;
+		s->n = 0;
+	}
 	if (r->verb && direct && !strncmp(r->e->cameo, "13", 2) && k + 1 < NT && (c->ti[k].cls & W_THAT)) {
 		/* "warned that Western arms deliveries would escalate the war":
 		 * the warning is aimed at the clause's subject */
@@ -2280,7 +2289,9 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
 		const char *ph = c->hits[(h - 1) % 8].phrase;
 		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase;
-		if (!strncmp(ph, nl, 4) || !strcmp(nl, "attack"))
+		/* "the attack", "the shooting", "the assault": any act */
+		if (!strncmp(ph, nl, 4) || !strcmp(nl, "attack") || !strcmp(nl, "shooting") ||
+		    !strcmp(nl, "assault") || !strcmp(nl, "aggression") || !strcmp(nl, "incursion"))
 			return a;
 	}
 	return NULL;
@@ -2542,8 +2553,9 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			governed = 1;
 		}
 		/* "an attack by X in Kerman", but not "... the wars in Ukraine" */
-		if (!tgt.n && src.n && root >= 18 && !governed)
-			place_target(c, r->b, 0, &tgt), conf -= 0.15;
+		if (!tgt.n && src.n && root >= 18 && !governed && r->e->prep &&
+		    (strstr(r->e->prep, "on") || strstr(r->e->prep, "of")))
+			place_target(c, r->b, 0, &tgt), conf -= 0.15;	/* not "its operation in Mali" */
 	}
 	if (r->verb && src.n && !r->passive)
 		*last_subj = src.np[0];
