@@ -69,6 +69,7 @@ enum {
 	W_PLURPRON = 1u << 27,	/* they, their, them */
 	W_AFFIL = 1u << 28,	/* affiliate, branch, wing */
 	W_LOCPREP = 1u << 29,	/* in, at, near: a place follows */
+	W_REFIGO = 1u << 30,	/* bloc, alliance: an international body */
 };
 
 struct word {
@@ -84,7 +85,7 @@ static const struct word words[] = {
 	{"administration", W_REFGOV, 0}, {"affiliate", W_AFFIL, 0}, {"after", W_PREP, 0},
 	{"against", W_PREP, 0}, {"agree", W_INT, 0}, {"agreed", W_INT, 0},
 	{"agrees", W_INT, 0}, {"aim", W_INT, 0}, {"aimed", W_INT, 0}, {"aims", W_INT, 0},
-	{"all", W_FUNC, 0}, {"allegedly", W_HEDGE | W_ADV, 0}, {"along", W_PREP, 0},
+	{"all", W_FUNC, 0}, {"allegedly", W_HEDGE | W_ADV, 0}, {"alliance", W_REFIGO, 0}, {"along", W_PREP, 0},
 	{"alongside", W_PREP, 0}, {"already", W_ADV, 0}, {"also", W_ADV, 0},
 	{"although", W_SUB, 0}, {"am", W_AUX | W_BE, 0}, {"amid", W_PREP, 0},
 	{"among", W_PREP, 0}, {"amongst", W_PREP, 0}, {"an", W_DET, 0}, {"and", W_CONJ, 0},
@@ -97,7 +98,7 @@ static const struct word words[] = {
 	{"because", W_SUB, 0}, {"been", W_AUX | W_BE, 0}, {"before", W_PREP, 0},
 	{"behind", W_PREP, 0}, {"being", W_AUX | W_BE, 0}, {"believed", W_HEDGE, 0},
 	{"beside", W_PREP, 0}, {"between", W_PREP, 0}, {"beyond", W_PREP, 0},
-	{"both", W_DET, 0}, {"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
+	{"bloc", W_REFIGO, 0}, {"both", W_DET, 0}, {"branch", W_AFFIL, 0}, {"but", W_SUB, 0}, {"by", W_PREP, 0},
 	{"can", W_MODAL | W_POSSIB, 0}, {"capt", W_HON, 0}, {"col", W_HON, 0},
 	{"consider", W_CONS, 0}, {"considered", W_CONS, 0}, {"considering", W_CONS, 0},
 	{"considers", W_CONS, 0}, {"contemplate", W_CONS, 0}, {"contemplated", W_CONS, 0},
@@ -617,7 +618,7 @@ static void remember(struct kg_coder *c, const struct np *p)
 	}
 }
 
-enum ref_kind { REF_STATE, REF_GROUP, REF_PERSON, REF_NONPERSON, REF_PLURAL, REF_GOV, REF_MIL };
+enum ref_kind { REF_STATE, REF_GROUP, REF_PERSON, REF_NONPERSON, REF_PLURAL, REF_GOV, REF_MIL, REF_IGO };
 
 static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, const char *not_code)
 {
@@ -633,6 +634,7 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 		switch (k) {
 		case REF_STATE: ok = is_state(a); break;
 		case REF_GROUP: ok = is_group(a); break;
+		case REF_IGO: ok = a->type == KG_ACTOR_IGO; break;
 		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
 		case REF_PLURAL:
 			/* "they": a plural first ("the Saudis", "militants") */
@@ -793,6 +795,32 @@ static int modifier_agent(const struct kg_coder *c, size_t k, size_t w)
 	return 0;
 }
 
+/*
+ * "Brussels" stands for the European Union, not Belgium, when the EU is in
+ * view: an EU body among the article's recent actors, or "EU",
+ * "European", "bloc", "Commission" in the sentence.  Returns the EU entry
+ * or NULL.
+ */
+static const struct kg_lex_entry *seat_of_union(const struct kg_coder *c, const struct kg_lex_entry *e,
+						size_t i, size_t w)
+{
+	static const char *const ctx[] = {"eu", "e.u.", "european", "bloc", "bloc's", "commission", NULL};
+	size_t n = c->nmemo < MEMO ? c->nmemo : MEMO, k;
+
+	if (!(e->flags & KG_LEXF_METONYM) || w != 1 || !is(c, i, "brussels"))
+		return NULL;
+	for (k = 1; k <= n; k++) {
+		const char *code = c->memo[(c->nmemo - k) % MEMO].actor.code;
+		if (code && !strncmp(code, "IGOEUR", 6))
+			return kg_lex_by_code(c->lx, "IGOEUREEC");
+	}
+	for (k = 0; k < NT; k++)
+		for (int j = 0; ctx[j]; j++)
+			if (is(c, k, ctx[j]))
+				return kg_lex_by_code(c->lx, "IGOEUREEC");
+	return NULL;
+}
+
 /* The person entry valid at the article date among a phrase's entries. */
 static const struct kg_lex_entry *pick_actor(const struct kg_coder *c, const struct kg_lex_entry *e,
 					     size_t i, size_t w)
@@ -944,7 +972,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 		unsigned k;
 		size_t h = i + 1, w;
 		/* "the Iran-backed group", "the militant group" */
-		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL)) &&
+		while (h < i + 3 && h + 1 < NT && !(c->ti[h].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO)) &&
 		       (lower_word(c, h) || ((T(h).flags & KG_TOK_WORD) && memchr(c->text + T(h).off, '-', T(h).len) &&
 					     !lookup(c, h, M_ACTOR, &w))) &&
 		       !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
@@ -954,7 +982,7 @@ static size_t reference(struct kg_coder *c, size_t i)
 			return 0;
 		k = c->ti[h].cls;
 		n = h - i;
-		if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL))) {
+		if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO))) {
 			/* "the opposition", "the parliament", "the police": the
 			 * institution of the state in the news */
 			const struct kg_lex_entry *ag = lookup(c, h, M_AGENT, &w);
@@ -972,6 +1000,8 @@ static size_t reference(struct kg_coder *c, size_t i)
 			st = recall_state(c);
 		else if (k & W_REFGROUP)
 			m = recall(c, REF_GROUP, NULL);
+		else if (k & W_REFIGO)
+			m = recall(c, REF_IGO, NULL);	/* "the bloc": the EU met before */
 		else if (k & (W_REFGOV | W_REFMIL)) {
 			/* "the army": an army met before, else the last state's */
 			agent = (k & W_REFGOV) ? "GOV" : "MIL";
@@ -1129,7 +1159,9 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		return 0;
 	/* Base actor (or a hyphenated pair "Iran-Afghanistan" - skipped). */
 	if ((e = lookup(c, j, M_ACTOR | M_AGENT | M_REL | M_PLACE, &w)) && e->kind != KG_LEX_AGENT) {
-		const struct kg_lex_entry *a = pick_actor(c, e, j, w);
+		const struct kg_lex_entry *a = pick_actor(c, e, j, w), *eu;
+		if (a && (eu = seat_of_union(c, a, j, w)))
+			a = eu;	/* "Brussels" in a story about the EU */
 		if (a) {
 			base = a;
 			j += w;
@@ -2080,6 +2112,13 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 			 code[1] == '7' ? "033" : "030");
 	if (!(cm = kg_lex_cameo(c->lx, code)))
 		cm = kg_lex_cameo(c->lx, r->e->cameo);
+	/* one triple per dyad and code in a sentence, however it was reached */
+	for (size_t q = c->res.ntriples; q > 0 && c->res.triples[q - 1].sentence == c->si; q--) {
+		const struct kg_triple *u = &c->res.triples[q - 1];
+		if (!strcmp(u->cameo, cm ? cm->code : code) && !strcmp(u->subject.name, s->name) &&
+		    !strcmp(u->object.name, o->name) && u->modality == m->m && u->negated == m->negated)
+			return;
+	}
 	KG_GROW(c->res.triples, c->res.ntriples + 1, c->tcap);
 	t = &c->res.triples[c->res.ntriples++];
 	memset(t, 0, sizeof *t);
