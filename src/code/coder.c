@@ -721,6 +721,33 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 
 static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
 
+/* "government", "administration", "regime", "cabinet", "authorities": a
+ * word for a state's government as a whole. */
+static int gov_head(const struct kg_coder *c, size_t k)
+{
+	static const char *const h[] = {
+		"government", "governments", "administration", "regime", "cabinet", "authorities", NULL
+	};
+
+	for (int i = 0; k < NT && h[i]; i++)
+		if (is(c, k, h[i]))
+			return 1;
+	return 0;
+}
+
+/* One display name per government, however it is written ("the Biden
+ * administration", "Raisi's government", "the Iranian government" are all
+ * "Iran government"), so a graph has one node for it; NULL when the
+ * country is unknown. */
+static const char *gov_name(struct kg_coder *c, const char *cc)
+{
+	const struct kg_lex_entry *st = cc ? kg_lex_by_code(c->lx, cc) : NULL;
+
+	if (!st || !st->actor.name)
+		return NULL;
+	return arena_join(c, st->actor.name, " ", "government", 10);
+}
+
 /* A capitalised word (no other test) */
 static int name_word_raw(const struct kg_coder *c, size_t i)
 {
@@ -1079,6 +1106,8 @@ static size_t reference(struct kg_coder *c, size_t i)
 		act.country = cc;
 		/* "Egypt government", "Georgia opposition" */
 		act.name = arena_join(c, act.name, " ", hw, hn);
+		if (!strcmp(agent, "GOV") && gov_head(c, i + n - 1) && gov_name(c, cc))
+			act.name = gov_name(c, cc);	/* "the regime": "Syria government" */
 	}
 	if (i + n < NT && (T(i + n).flags & KG_TOK_POSS))
 		f |= NP_POSS, n++;
@@ -1286,7 +1315,15 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		return 0;
 
 	/* Compose the actor. */
-	if (person) {
+	if (person && !poss && j < NT && lower_word(c, j) && gov_head(c, j) && person->actor.country &&
+	    gov_name(c, person->actor.country)) {
+		/* "the Biden administration", "the Assad regime" */
+		act.country = person->actor.country;
+		act.code = compose_code(c, person->actor.country, "GOV");
+		act.name = gov_name(c, person->actor.country);
+		act.type = KG_ACTOR_GOVERNMENT;
+		j++;
+	} else if (person) {
 		act = person->actor;
 		f |= NP_PERSON;
 	} else if (name_b && tail_agent && !agent && !base) {
@@ -1322,6 +1359,9 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			act.code = compose_code(c, cc, agent->agent);
 			act.country = cc;
 			act.type = KG_ACTOR_GOVERNMENT;
+			if (gov_head(c, agent_b - 1) && agent->agent && !strcmp(agent->agent, "GOV") &&
+			    gov_name(c, cc))
+				act.name = gov_name(c, cc);	/* "the Iranian government" */
 			/* "Syrian rebels" are a group, "Israeli military" the state's */
 			if ((agent->flags & KG_LEXF_ARMED) && agent->agent &&
 			    strcmp(agent->agent, "MIL") && strcmp(agent->agent, "COP") &&
@@ -1418,6 +1458,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		    !modifier_agent(c, k, w)) {
 			act.code = compose_code(c, act.country, ag2->agent);
 			act.name = arena_span(c, i + det, k + w);
+			if (gov_head(c, k + w - 1) && !strcmp(ag2->agent, "GOV") && gov_name(c, act.country))
+				act.name = gov_name(c, act.country);	/* "Raisi's administration" */
 			act.type = KG_ACTOR_GOVERNMENT;
 			f &= ~(unsigned)(NP_POSS | NP_PERSON);
 			poss = 0;
