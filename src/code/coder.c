@@ -1484,6 +1484,24 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 
 /* ---- relation readings ---- */
 
+/* "drew", "sparked", "prompted": a verb whose object is a reaction
+ * ("drew condemnation from X"); after an event noun it is a verb, not a
+ * noun the event noun modifies. */
+static int reaction_word(const struct kg_coder *c, size_t k)
+{
+	static const char *const v[] = {
+		"drew", "draw", "draws", "drawn", "drawing", "sparked", "spark", "sparks", "prompted",
+		"prompt", "prompts", "triggered", "trigger", "triggers", "provoked", "provoke",
+		"provokes", "attracted", "attract", "attracts", "met", "faced", "earned", "earn",
+		"earns", "received", "brought", NULL
+	};
+
+	for (int i = 0; k < NT && v[i]; i++)
+		if (is(c, k, v[i]))
+			return 1;
+	return 0;
+}
+
 static const struct kg_lex_entry *reading(const struct kg_lex_entry *e, int verb)
 {
 	for (; e; e = e->next)
@@ -1585,7 +1603,7 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		return;
 	}
 	if (!verb && a + w + 1 < NT && lower_word(c, a + w) && !c->ti[a + w].cls &&
-	    !ends_with(c, a + w, "ed") && !lookup(c, a + w, M_AGENT, &w2)) {
+	    !ends_with(c, a + w, "ed") && !reaction_word(c, a + w) && !lookup(c, a + w, M_AGENT, &w2)) {
 		/* "a genocide case", "attack helicopters": the noun modifies
 		 * the next one */
 		const struct kg_lex_entry *nx = lookup(c, a + w, M_REL, &w2);
@@ -2006,6 +2024,10 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		}
 		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
 			continue;
+		if (!r->verb && is(c, k, "by") && k + 1 < end && c->ti[k + 1].np >= 0) {
+			k = c->np[c->ti[k + 1].np].b - 1;	/* "the attack by X on Y" */
+			continue;
+		}
 		if (is(c, k, "at") && k + 1 < end && (is(c, k + 1, "least") || is(c, k + 1, "most"))) {
 			k++;	/* "at least 40 drones at Odesa" */
 			continue;
@@ -2030,9 +2052,13 @@ static int agent_by(const struct kg_coder *c, size_t k, size_t max, struct side 
 {
 	size_t end = clause_end(c, k, max);
 
-	for (; k < end; k++)
+	for (; k < end; k++) {
 		if (is(c, k, "by"))
 			return object_at(c, k + 1, end, s);
+		/* "the attack on X was condemned by Y": the verb's agent */
+		if ((c->ti[k].cls & (W_AUX | W_MODAL)) || (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb))
+			return 0;
+	}
 	return 0;
 }
 
@@ -2350,6 +2376,8 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
  * event noun with no actor of its own refers back to the article's last
  * act of that kind (the same lemma, or any act for "attack"); its doer is
  * the target. */
+static const struct kg_actor *hit_doer(const struct kg_coder *c, const struct rel *o);
+
 static const struct kg_actor *event_ref(const struct kg_coder *c, const struct rel *r)
 {
 	size_t k = r->b, n = 0;
@@ -2366,6 +2394,13 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb ||
 	    atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18)
 		return NULL;
+	return hit_doer(c, o);
+}
+
+/* The doer of the article's last act that the violent event noun o names
+ * (the same lemma, or any act for "attack"), within four sentences. */
+static const struct kg_actor *hit_doer(const struct kg_coder *c, const struct rel *o)
+{
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8 && c->si - c->hits[(h - 1) % 8].si <= 4; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
 		const char *ph = c->hits[(h - 1) % 8].phrase;
@@ -2376,6 +2411,60 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 			return a;
 	}
 	return NULL;
+}
+
+/* An earlier act as a subject: "The recent attack by X on Y (drew
+ * condemnation ...)", "Israel's strike on the consulate (was condemned
+ * ...)", "The attack (was condemned ...)": the doer of the first event
+ * noun of roots 13-20 in the clause that ends before token g. */
+static const struct kg_actor *subject_event(const struct kg_coder *c, size_t g)
+{
+	size_t a = g, k, n = 0;
+	const struct rel *o = NULL;
+
+	while (a > 0 && n++ < 16 && !boundary(c, a - 1) && !(c->ti[a - 1].cls & (W_SAY | W_THAT)) &&
+	       !punct(c, a - 1, '.'))
+		a--;
+	for (k = a; k < g && !o; k++)
+		if (c->ti[k].rel >= 0 && !c->rel[c->ti[k].rel].verb &&
+		    atoi(c->rel[c->ti[k].rel].e->cameo) / (strlen(c->rel[c->ti[k].rel].e->cameo) > 3 ? 100 : 10) >= 13)
+			o = &c->rel[c->ti[k].rel];
+	if (!o)
+		return NULL;
+	k = o->a;
+	/* "Israel's strike", "Houthi attacks", "Russian shelling" */
+	for (n = 0; k > a && n < 3 && c->ti[k - 1].np < 0 && lower_word(c, k - 1) && !c->ti[k - 1].cls; n++)
+		k--;
+	if (k > a && c->ti[k - 1].np >= 0 && usable(c, c->ti[k - 1].np) &&
+	    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == o->a))
+		return &c->np[c->ti[k - 1].np].actor;
+	/* "the attack by X on Y" */
+	for (k = o->b; k < g; k++)
+		if (is(c, k, "by") && k + 1 < g && c->ti[k + 1].np >= 0 && usable(c, c->ti[k + 1].np))
+			return &c->np[c->ti[k + 1].np].actor;
+		else if (is(c, k, "by") && k + 2 < g && (c->ti[k + 1].cls & W_DET) && c->ti[k + 2].np >= 0 &&
+			 usable(c, c->ti[k + 2].np))
+			return &c->np[c->ti[k + 2].np].actor;
+	/* "The attack drew condemnation": the last act of that kind */
+	return hit_doer(c, o);
+}
+
+/* "drew condemnation from X", "sparked criticism from X", "met with
+ * protests from X": the token of the verb that governs the reaction noun
+ * at r (or SIZE_MAX). */
+static size_t reaction_verb(const struct kg_coder *c, const struct rel *r)
+{
+	size_t k = r->a, n = 0;
+
+	while (k > 0 && n++ < 4 && c->ti[k - 1].np < 0 && c->ti[k - 1].rel < 0) {
+		if (reaction_word(c, k - 1))
+			return k - 1;
+		if (!((c->ti[k - 1].cls & (W_DET | W_ADV)) || is(c, k - 1, "with") ||
+		      (lower_word(c, k - 1) && !c->ti[k - 1].cls && !ends_with(c, k - 1, "ed"))))
+			break;
+		k--;
+	}
+	return SIZE_MAX;
 }
 
 /* "both sides", "the warring parties", "the two countries": the length
@@ -2503,6 +2592,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->verb && r->passive) {
 		agent_by(c, r->b, 6, &src);
 		subject_left(c, r->a, &tgt, last_subj, NULL);
+		if (!tgt.n && src.n && (root == 11 || root == 12) && (ref_obj = subject_event(c, r->a)))
+			conf -= 0.1;	/* "The attack on X was condemned by Z" */
 		if (!tgt.n && src.n && root >= 18) {
 			/* "The embassy in Kabul was attacked by IS": the place in a
 			 * subject that names no actor */
@@ -2557,8 +2648,11 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		size_t k = r->a;
 		while (k > 0 && c->ti[k - 1].np < 0 && c->ti[k - 1].rel < 0 &&
 		       ((lower_word(c, k - 1) && !(c->ti[k - 1].cls & (W_PREP | W_SAY | W_AUX | W_MODAL | W_SUB | W_CONJ))) ||
-			(c->ti[k - 1].cls & (W_HEDGE | W_POSSIB))) && r->a - k < 3)
+			(c->ti[k - 1].cls & (W_HEDGE | W_POSSIB))) && r->a - k < 3 && !reaction_word(c, k - 1)) {
 			k--;
+			if (c->ti[k].cls & W_DET)
+				break;	/* "a Kenyan patrol prompted a protest": not Kenya's */
+		}
 		if (k > 0 && usable(c, c->ti[k - 1].np) &&
 		    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == r->a))
 			conjuncts_left(c, c->ti[k - 1].np, &src);
@@ -2625,6 +2719,15 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (!src.n)
 			agent_by(c, r->b, 8, &src);	/* "attack (on Y) by X" */
+		if (!src.n && (root == 11 || root == 12 || root == 14) && is(c, r->b, "from") &&
+		    (from = reaction_verb(c, r)) != SIZE_MAX) {
+			/* "The attack by X drew condemnation from Z": Z condemns X */
+			const struct kg_actor *doer = subject_event(c, from);
+			if (doer && object_at(c, r->b + 1, clause_end(c, r->b + 1, 10), &src))
+				ref_obj = doer, conf -= 0.1;
+			else
+				src.n = 0;
+		}
 		if (!tgt.n)
 			object_right(c, r, &tgt);
 		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM))) {
@@ -2652,7 +2755,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		tgt = src;
 		conf -= 0.1;
 	}
-	if (r->verb && src.n && !tgt.n && (root == 11 || root == 12) && strstr(r->e->prep ? r->e->prep : "", "_"))
+	if (r->verb && src.n && !tgt.n && !ref_obj && (root == 11 || root == 12) &&
+	    strstr(r->e->prep ? r->e->prep : "", "_"))
 		ref_obj = event_ref(c, r), conf -= 0.1;
 	if (r->verb && src.n && !tgt.n && !ref_obj && strstr(r->e->prep ? r->e->prep : "", "between")) {
 		/* "trying to broker a deal between the two neighbours" */
