@@ -1830,11 +1830,61 @@ static int affiliated(const struct kg_coder *c, int p)
 	return g;
 }
 
+/* "travelled", "flew", "visited": a trip, whose purpose may follow. */
+static int travel_word(const struct kg_coder *c, size_t k)
+{
+	static const char *const v[] = {
+		"travelled", "traveled", "travel", "travels", "travelling", "traveling", "flew", "fly",
+		"flies", "flying", "arrived", "arrive", "arrives", "arriving", "went", "go", "goes",
+		"headed", "head", "heads", "came", "come", "comes", "returned", "return", "returns",
+		"visited", "visit", "visits", "visiting", "rushed", "dispatched", NULL
+	};
+
+	for (int i = 0; v[i]; i++)
+		if (is(c, k, v[i]))
+			return 1;
+	return 0;
+}
+
+/* "visited Cairo (on Monday) to discuss ...", "flew to Beijing to meet
+ * ...": for the verb at r after "to", the token of the trip's verb, else
+ * SIZE_MAX.  The purpose is the traveller's, not the place's. */
+static size_t purpose_of_trip(const struct kg_coder *c, size_t r)
+{
+	size_t j, n = 0;
+	int p;
+
+	if (r < 3 || !is(c, r - 1, "to"))
+		return SIZE_MAX;
+	j = r - 1;
+	/* "next week", "on Monday", "last month" */
+	while (j > 0 && n++ < 4 && c->ti[j - 1].np < 0 &&
+	       ((c->ti[j - 1].cls & (W_WDAY | W_MONTH)) || (T(j - 1).flags & KG_TOK_NUM) ||
+		is(c, j - 1, "on") || is(c, j - 1, "next") || is(c, j - 1, "last") || is(c, j - 1, "this") ||
+		is(c, j - 1, "week") || is(c, j - 1, "month") || is(c, j - 1, "weekend") ||
+		is(c, j - 1, "year")))
+		j--;
+	if (j == 0 || (p = c->ti[j - 1].np) < 0)
+		return SIZE_MAX;
+	j = c->np[p].a;
+	if (j > 0 && (is(c, j - 1, "to") || is(c, j - 1, "in")))
+		j--;	/* "flew to Beijing", "arrived in Kyiv" */
+	while (j > 0 && adverb(c, j - 1))
+		j--;
+	return j > 0 && travel_word(c, j - 1) ? j - 1 : SIZE_MAX;
+}
+
 static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int *last_subj,
 			const char *noun)
 {
 	size_t k = r, steps = 0;
 	int first = 1, via_conj = 0;
+
+	{
+		size_t tv = purpose_of_trip(c, r);
+		if (tv != SIZE_MAX && tv < r)
+			return subject_left(c, tv, s, last_subj, noun);
+	}
 
 	while (k > 0 && steps++ < 24) {
 		size_t q = k - 1;
@@ -1944,6 +1994,10 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			k = q;	/* "offered to help X": the offer governs the help */
 			continue;
 		}
+		if (c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && purpose_of_trip(c, q) != SIZE_MAX &&
+		    (!noun || !strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2)))
+			/* "visited Baku to discuss the talks with X" */
+			return subject_left(c, purpose_of_trip(c, q), s, last_subj, NULL);
 		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
 		    !(c->ti[q].cls & (W_INT | W_CONS))) {
 			/* "blamed the attack on X" is not the blamer's attack, but
