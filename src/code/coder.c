@@ -720,6 +720,7 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 }
 
 static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
+static int part_word(const struct kg_coder *c, size_t k);
 
 /* "government", "administration", "regime", "cabinet", "authorities": a
  * word for a state's government as a whole. */
@@ -1374,9 +1375,26 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		act = base->actor;
 		if (base->flags & KG_LEXF_ADJ) {
 			const struct kg_lex_entry *st = state_of(c, base);
+			size_t n;
+			const char *t = norm_of(c, j - 1, &n);
 			if (st)
 				act = st->actor;
 			f |= NP_ADJ;
+			if (st && !det && n > 3 && t[n - 1] == 's' && i > 0 &&
+			    ((T(i - 1).flags & KG_TOK_NUM) || is(c, i - 1, "many") || is(c, i - 1, "several") ||
+			     is(c, i - 1, "two") || is(c, i - 1, "three") || is(c, i - 1, "four") ||
+			     is(c, i - 1, "five") || is(c, i - 1, "six") || is(c, i - 1, "seven") ||
+			     is(c, i - 1, "eight") || is(c, i - 1, "nine") || is(c, i - 1, "ten") ||
+			     is(c, i - 1, "some") || is(c, i - 1, "few") ||
+			     (i > 1 && is(c, i - 1, "of") && part_word(c, i - 2)))) {
+				/* "Thousands of Israelis", "two Americans": people, not the state */
+				act.name = arena_span(c, i, j);
+				act.code = compose_code(c, st->actor.code, "CVL");
+				act.country = st->actor.code;
+				act.type = KG_ACTOR_GROUP;
+				f = (f & ~(unsigned)NP_ADJ) | NP_AGENTONLY;
+				conf = 0.75;
+			}
 		}
 	} else {
 		/* Agent words alone: "militant groups", "the government". */
