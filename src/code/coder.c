@@ -2621,6 +2621,36 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 	if (!n)
 		return 0;
 	two[0] = two[1] = NULL;
+	if (pair) {
+		/* "Turkey, which has ties with both Somalia and Ethiopia, is
+		 * trying to broker a deal between the two neighbours": the two
+		 * states the sentence itself names */
+		const char *got[3] = {NULL, NULL, NULL};
+		int ng = 0;
+		for (size_t q = 0; q < c->nnp && c->np[q].a < k && ng < 3; q++) {
+			const struct kg_actor *a = &c->np[q].actor;
+			const char *cc = is_state(a) ? a->code : a->country;
+			int skip = !usable_obj(c, (int)q) || !cc || strlen(cc) != 3;
+			for (int j = 0; !skip && excl && j < excl->n; j++) {
+				const struct kg_actor *x = &c->np[excl->np[j]].actor;
+				const char *xc = is_state(x) ? x->code : x->country;
+				skip = xc && !strcmp(xc, cc);
+			}
+			for (int j = 0; !skip && j < ng; j++)
+				skip = !strcmp(got[j], cc);
+			if (!skip)
+				got[ng++] = cc;
+		}
+		if (ng == 2) {
+			const struct kg_lex_entry *e0 = kg_lex_by_code(c->lx, got[0]);
+			const struct kg_lex_entry *e1 = kg_lex_by_code(c->lx, got[1]);
+			if (e0 && e1) {
+				two[0] = &e0->actor;
+				two[1] = &e1->actor;
+				return n;
+			}
+		}
+	}
 	/* the last act between two named sides, not one on civilians */
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
