@@ -633,7 +633,7 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 			continue;
 		switch (k) {
 		case REF_STATE: ok = is_state(a); break;
-		case REF_GROUP: ok = is_group(a); break;
+		case REF_GROUP: ok = is_group(a) && !(m->f & NP_AGENTONLY); break;	/* not "fighters" */
 		case REF_IGO: ok = a->type == KG_ACTOR_IGO; break;
 		case REF_PERSON: ok = a->type == KG_ACTOR_PERSON; break;
 		case REF_PLURAL:
@@ -1320,6 +1320,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 	    gov_name(c, person->actor.country)) {
 		/* "the Biden administration", "the Assad regime" */
 		act.country = person->actor.country;
+		struct np pp = {0};
+		pp.actor = person->actor;
+		pp.f = NP_PERSON;
+		remember(c, &pp);	/* "Biden" later is the person */
 		act.code = compose_code(c, person->actor.country, "GOV");
 		act.name = gov_name(c, person->actor.country);
 		act.type = KG_ACTOR_GOVERNMENT;
@@ -1474,6 +1478,12 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 			k++, adj++;
 		if (k < NT && (ag2 = lookup(c, k, M_AGENT, &w)) && ag2->agent && *ag2->agent &&
 		    !modifier_agent(c, k, w)) {
+			if (person) {
+				struct np pp = {0};
+				pp.actor = person->actor;
+				pp.f = NP_PERSON;
+				remember(c, &pp);	/* "Mohamud" later is the person */
+			}
 			act.code = compose_code(c, act.country, ag2->agent);
 			act.name = arena_span(c, i + det, k + w);
 			if (gov_head(c, k + w - 1) && !strcmp(ag2->agent, "GOV") && gov_name(c, act.country))
@@ -3360,7 +3370,12 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		/* the sentence's subject, for participles: a sayer counts
 		 * ("Erdogan said ..., accusing Stockholm") */
 		if (main_subj < 0 && !(c->np[i].f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK)) &&
-		    c->np[i].actor.type != KG_ACTOR_MEDIA && !is_comma(c, c->np[i].b))
+		    c->np[i].actor.type != KG_ACTOR_MEDIA &&
+		    (!is_comma(c, c->np[i].b) ||
+		     /* "al-Shabaab, the group linked to al-Qaeda, ...": an apposition follows */
+		     (c->np[i].b + 1 < NT && !(c->np[i].f & NP_UNRES) &&
+		      (is(c, c->np[i].b + 1, "the") || is(c, c->np[i].b + 1, "which") ||
+		       is(c, c->np[i].b + 1, "who")))))
 			main_subj = (int)i;
 	}
 	/* Affiliation: "ISKP, the Islamic State's affiliate in Afghanistan". */
