@@ -1064,8 +1064,9 @@ static size_t reference(struct kg_coder *c, size_t i)
 		for (size_t q = 0; q < c->nnp && q < 32 && c->np[q].a < i && !is(c, i, "him") &&
 		     !is(c, i, "them"); q++) {
 			const struct np *p = &c->np[q];
-			if (p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PRONOUN))
-				continue;
+			if ((p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK)) ||
+			    ((p->f & NP_PRONOUN) && p->b == p->a + 1))
+				continue;	/* but "Its leaders ..., and they": the leaders */
 			if (p->actor.type == KG_ACTOR_MEDIA)
 				break;
 			if (((t->cls & W_PERSPRON) && p->actor.type == KG_ACTOR_PERSON) ||
@@ -1441,6 +1442,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		}
 		if (is(c, agent_b, "of"))
 			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
+		if (!act.country && foreign_adj(c, a0, agent_a))
+			f |= NP_WEAK;	/* "foreign forces": whose is not said */
 		{
 			/* "drones launched by ...": a weapon nobody owns is no actor */
 			static const char *const arms[] = {
