@@ -259,6 +259,8 @@ struct kg_coder {
 
 	struct memo memo[MEMO];
 	size_t nmemo;		/* total pushed; ring index = n % MEMO */
+	struct memo people[MEMO];	/* the persons met, for a lone surname */
+	size_t npeople;
 	struct {
 		char code[4];
 		int n;
@@ -613,8 +615,10 @@ static void remember(struct kg_coder *c, const struct np *p)
 	if (p->actor.type == KG_ACTOR_PERSON && (sp = strrchr(p->actor.name, ' '))) {
 		char low[64];
 		size_t n = kg_lex_norm(sp + 1, strlen(sp + 1), low, sizeof low);
-		if (n)
+		if (n) {
 			m->surname = kg_arena_strndup(&c->arena, low, n);
+			c->people[c->npeople++ % MEMO] = *m;
+		}
 	}
 }
 
@@ -1280,19 +1284,13 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		size_t k = j, n;
 		while (k < NT && name_word(c, k) && !lookup(c, k, M_ACTOR | M_AGENT | M_PLACE, &w))
 			k++;
-		/* A lone capitalised word opening a sentence is usually just a word. */
-		if (k - j == 1 && (j == sent_start || (j > 0 && (T(j - 1).flags & KG_TOK_QUOTE)))) {
-			if (!(k < NT && ((T(k).flags & KG_TOK_POSS) || (c->ti[k].cls & (W_AUX | W_MODAL | W_SAY)))))
-				return 0;
-		}
-		if (T(j).flags & KG_TOK_UPPER && k < NT && (T(k).flags & KG_TOK_DASH))
-			return 0;	/* an unknown dateline */
-		/* "Vahidi": the surname of a person met before. */
-		if (k - j == 1) {
-			size_t m, cnt = c->nmemo < MEMO ? c->nmemo : MEMO;
+		/* "Vahidi": the surname of a person met before (also opening a
+		 * sentence: "Ali and Maduro met"). */
+		if (k - j == 1 && !(T(j).flags & KG_TOK_UPPER)) {
+			size_t m, cnt = c->npeople < MEMO ? c->npeople : MEMO;
 			const char *s = norm_of(c, j, &n);
 			for (m = 1; m <= cnt; m++) {
-				const struct memo *mm = &c->memo[(c->nmemo - m) % MEMO];
+				const struct memo *mm = &c->people[(c->npeople - m) % MEMO];
 				if (mm->surname && strlen(mm->surname) == n && !memcmp(mm->surname, s, n)) {
 					unsigned pf = NP_REF | NP_PERSON | (mm->f & NP_UNRES);
 					if (k < NT && (T(k).flags & KG_TOK_POSS))
@@ -1302,6 +1300,13 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				}
 			}
 		}
+		/* A lone capitalised word opening a sentence is usually just a word. */
+		if (k - j == 1 && (j == sent_start || (j > 0 && (T(j - 1).flags & KG_TOK_QUOTE)))) {
+			if (!(k < NT && ((T(k).flags & KG_TOK_POSS) || (c->ti[k].cls & (W_AUX | W_MODAL | W_SAY)))))
+				return 0;
+		}
+		if (T(j).flags & KG_TOK_UPPER && k < NT && (T(k).flags & KG_TOK_DASH))
+			return 0;	/* an unknown dateline */
 		/* "Kurdish militants": an unknown name that qualifies an agent
 		 * is a group of that agent's kind. */
 		while (k < NT && lower_word(c, k) && (e = lookup(c, k, M_AGENT, &w)) &&
@@ -2784,7 +2789,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			/* "hosted talks between X and Y", "trying to broker a
 			 * ceasefire between X and Y": the parties are X and Y, the
 			 * host or mediator deals with each */
-			for (size_t q = r->a, n = 0; q > 0 && n < 4; q--, n++) {
+			for (size_t q = r->a, n = 0; q > 0 && n < 6; q--, n++) {	/* "hosted two rounds of talks" */
 				if (c->ti[q - 1].np >= 0 || boundary(c, q - 1) || is_comma(c, q - 1))
 					break;
 				if (c->ti[q - 1].rel >= 0 && c->rel[c->ti[q - 1].rel].verb) {
@@ -3416,6 +3421,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->res.article = a;
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
 	c->nmemo = 0;
+	c->npeople = 0;
 	c->nstates = 0;
 	c->nhits = 0;
 	c->text = a->text;
