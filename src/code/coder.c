@@ -987,6 +987,29 @@ static const struct memo *recall_named(const struct kg_coder *c, size_t h)
 	return NULL;
 }
 
+/* "the court", "the council", "the agency": the last international body,
+ * NGO or company met whose name holds that word ("International Court of
+ * Justice"). */
+static const struct memo *recall_in_name(const struct kg_coder *c, size_t h)
+{
+	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO, wn;
+	const char *w = norm_of(c, h, &wn);
+
+	if (wn < 4 || c->ti[h].cls || !lower_word(c, h))
+		return NULL;
+	for (i = 1; i <= n; i++) {
+		const struct memo *m = &c->memo[(c->nmemo - i) % MEMO];
+		const char *nm = m->actor.name;
+		if (!nm || (m->actor.type != KG_ACTOR_IGO && m->actor.type != KG_ACTOR_NGO &&
+			    m->actor.type != KG_ACTOR_COMPANY))
+			continue;
+		for (const char *p = nm; *p; p++)
+			if ((p == nm || p[-1] == ' ') && !strncasecmp(p, w, wn) && (p[wn] == 0 || p[wn] == ' '))
+				return m;
+	}
+	return NULL;
+}
+
 /* A reference phrase at i ("the country", "its", "he"); returns tokens used. */
 static size_t reference(struct kg_coder *c, size_t i)
 {
@@ -1014,7 +1037,11 @@ static size_t reference(struct kg_coder *c, size_t i)
 			return 0;
 		k = c->ti[h].cls;
 		n = h - i;
-		if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO))) {
+		if (!(c->ti[i + 1].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO)) &&
+		    (m = recall_in_name(c, i + 1))) {
+			h = i + 1;	/* "the court": the International Court of Justice */
+			n = 1;
+		} else if (!(k & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO))) {
 			/* "the opposition", "the parliament", "the police": the
 			 * institution of the state in the news */
 			const struct kg_lex_entry *ag = lookup(c, h, M_AGENT, &w);
@@ -1460,7 +1487,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 					f |= NP_WEAK;
 		}
 		/* "the embassy", "an official": someone unnamed, not an actor */
-		if (det && !(c->ti[i].cls & W_PPRON) && a0 == agent_a) {
+		/* ("the state oil company", "a senior official" too) */
+		if (det && !(c->ti[i].cls & W_PPRON) && (a0 == agent_a || !act.country)) {
 			size_t n;
 			const char *t = norm_of(c, agent_b - 1, &n);
 			if (t[n - 1] != 's' && !is(c, agent_b - 1, "police"))
@@ -2262,6 +2290,15 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 	if ((o->type == KG_ACTOR_PERSON || o->type == KG_ACTOR_GOVERNMENT) && o->country && s->code && is_state(s) && !strcmp(o->country, s->code) &&
 	    strncmp(r->e->cameo, "14", 2) && strncmp(r->e->cameo, "17", 2) && strncmp(r->e->cameo, "18", 2) &&
 	    strncmp(r->e->cameo, "19", 2) && strncmp(r->e->cameo, "20", 2))
+		return;
+	/* "Maduro ordered the Venezuelan military to ...": a state's
+	 * government and army are one side for acts short of force */
+	if (s->country && o->country && !strcmp(s->country, o->country) && s->code && o->code &&
+	    strlen(s->code) == 6 && strlen(o->code) == 6 &&
+	    (!strcmp(s->code + 3, "GOV") || !strcmp(s->code + 3, "MIL")) &&
+	    (!strcmp(o->code + 3, "GOV") || !strcmp(o->code + 3, "MIL")) &&
+	    strncmp(r->e->cameo, "14", 2) && strncmp(r->e->cameo, "17", 2) &&
+	    strncmp(r->e->cameo, "18", 2) && strncmp(r->e->cameo, "19", 2) && strncmp(r->e->cameo, "20", 2))
 		return;
 	snprintf(code, sizeof code, "%s", r->e->cameo);
 	/* An intention to meet or cooperate is CAMEO 03, not the act. */
