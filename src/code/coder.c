@@ -273,6 +273,12 @@ struct kg_coder {
 		size_t si;		/* the sentence */
 	} hits[8];		/* the article's last violent acts, for "condemned the attack" */
 	size_t nhits;		/* total pushed; ring index = n % 8 */
+	struct {
+		const char *phrase;
+		struct kg_actor actor;
+		size_t si;
+	} acts[8];		/* the article's last acts of any kind ("condemned the exercises") */
+	size_t nacts;
 	int art_date;		/* days since epoch of the article date, or -1 */
 	int art_year;
 
@@ -2518,9 +2524,21 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 			def = 1;
 		k++;
 	}
-	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb ||
-	    atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18)
+	if (!def || k >= NT || c->ti[k].rel < 0 || (o = &c->rel[c->ti[k].rel])->verb)
 		return NULL;
+	if (atoi(o->e->cameo) / (strlen(o->e->cameo) > 3 ? 100 : 10) < 18) {
+		/* "condemned the exercises": the doer of the last act of that
+		 * name ("joint exercises"), within four sentences */
+		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase, *ls = strrchr(nl, ' ');
+		ls = ls ? ls + 1 : nl;
+		for (size_t h = c->nacts; h > 0 && c->nacts - h < 8 && c->si - c->acts[(h - 1) % 8].si <= 4; h--) {
+			const char *ph = c->acts[(h - 1) % 8].phrase, *lp = strrchr(ph, ' ');
+			lp = lp ? lp + 1 : ph;
+			if (c->acts[(h - 1) % 8].si != c->si && (!strcmp(ph, nl) || !strcmp(lp, ls)))
+				return &c->acts[(h - 1) % 8].actor;
+		}
+		return NULL;
+	}
 	return hit_doer(c, o);
 }
 
@@ -2732,7 +2750,7 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
-	int rec = 0;
+	int rec = 0, acted = 0;
 	struct side src = {{0}, 0}, tgt = {{0}, 0}, ag = {{0}, 0};
 	struct mod m = {KG_MOD_ACTUAL, 0};
 	double conf = 0.85;
@@ -3051,6 +3069,13 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				continue;
 			size_t nt0 = c->res.ntriples;
 			emit(c, r, &sp->actor, o, ag.n ? &c->np[ag.np[0]].actor : NULL, &m, cf);
+			if (!acted && c->res.ntriples > nt0 && m.m == KG_MOD_ACTUAL && !m.negated) {
+				acted = 1;
+				c->acts[c->nacts % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+				c->acts[c->nacts % 8].actor = sp->actor;
+				c->acts[c->nacts % 8].si = c->si;
+				c->nacts++;
+			}
 			if (root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && i == 0 && j == 0 &&
 			    c->res.ntriples > nt0) {
 				c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
@@ -3461,6 +3486,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->npeople = 0;
 	c->nstates = 0;
 	c->nhits = 0;
+	c->nacts = 0;
 	c->text = a->text;
 	c->art_date = -1;
 	if (a->date && sscanf(a->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
