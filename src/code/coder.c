@@ -2069,7 +2069,8 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			/* "visited Baku to discuss the talks with X" */
 			return subject_left(c, purpose_of_trip(c, q), s, last_subj, NULL);
 		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
-		    !(c->ti[q].cls & (W_INT | W_CONS))) {
+		    !(c->ti[q].cls & (W_INT | W_CONS)) &&
+		    !(c->rel[c->ti[q].rel].e->lemma && !strcmp(c->rel[c->ti[q].rel].e->lemma, "order"))) {
 			/* "blamed the attack on X" is not the blamer's attack, but
 			 * "signed a deal" is the signer's deal. */
 			if (strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2))
@@ -2496,6 +2497,8 @@ static int demanded(struct kg_coder *c, const struct rel *r, int *last_subj, int
 	root = atoi(gv->e->cameo) / 10;
 	if (!gv->verb || gv->used || (root != 2 && root != 10 && root != 12))
 		return 0;
+	if (gv->e->lemma && !strcmp(gv->e->lemma, "order"))
+		return 0;	/* "ordered an invasion": the orderer's act, not a demand */
 	if (!subject_left(c, gv->a, &subj, last_subj, NULL))
 		return 1;	/* the noun is still not an event */
 	scan_modality(c, c->np[subj.np[0]].b, gv->a, &m);
