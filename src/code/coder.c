@@ -2651,30 +2651,42 @@ static size_t sides_len(const struct kg_coder *c, size_t k, int *pair)
 /* The two states last spoken of, other than the states of the actors in
  * excl ("Kazakhstan offered to host talks between the two countries"):
  * 1 if two were found. */
-static int two_states(const struct kg_coder *c, const struct side *excl, const struct kg_actor **two)
+static int two_states(const struct kg_coder *c, const struct side *excl, const struct kg_actor **two,
+		      int sides)
 {
 	size_t i, n = c->nmemo < MEMO ? c->nmemo : MEMO;
 	const char *got[2] = {NULL, NULL};
+	const struct kg_actor *act[2] = {NULL, NULL};
 	int ng = 0;
 
 	for (i = 1; i <= n && ng < 2; i++) {
 		const struct kg_actor *a = &c->memo[(c->nmemo - i) % MEMO].actor;
 		const char *cc = is_state(a) ? a->code : a->country;
 		int skip = 0;
-		if (a->type == KG_ACTOR_MEDIA || !cc || strlen(cc) != 3)
+		/* "the two sides": any two actors (an army and a militia), not
+		 * only states */
+		if (sides && a->code && *a->code && a->type != KG_ACTOR_MEDIA && a->type != KG_ACTOR_GROUP)
+			cc = a->code;
+		if (a->type == KG_ACTOR_MEDIA || !cc || (!sides && strlen(cc) != 3) || strlen(cc) < 3)
 			continue;
 		for (int j = 0; excl && j < excl->n; j++) {
 			const struct kg_actor *x = &c->np[excl->np[j]].actor;
 			const char *xc = is_state(x) ? x->code : x->country;
-			if (xc && !strcmp(xc, cc))
+			if ((xc && !strncmp(xc, cc, 3)) || (x->code && !strcmp(x->code, cc)))
 				skip = 1;
 		}
 		if (skip || (got[0] && !strcmp(got[0], cc)))
 			continue;
+		act[ng] = a;
 		got[ng++] = cc;
 	}
 	if (ng < 2)
 		return 0;
+	if (sides) {
+		two[0] = act[0];
+		two[1] = act[1];
+		return 1;
+	}
 	for (i = 0; i < 2; i++) {
 		const struct kg_lex_entry *e = kg_lex_by_code(c->lx, got[i]);
 		if (!e)
@@ -2747,7 +2759,7 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 	}
 	if (two[0])
 		return n;
-	return pair && two_states(c, excl, two) ? n : 0;
+	return pair && two_states(c, excl, two, is(c, k + n - 1, "sides") || is(c, k + n - 1, "parties")) ? n : 0;
 }
 
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
@@ -2939,7 +2951,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->verb && src.n && !tgt.n && !ref_obj && strstr(r->e->prep ? r->e->prep : "", "between")) {
 		/* "trying to broker a deal between the two neighbours" */
 		size_t k = r->b, e2 = clause_end(c, r->b, 8);
-		while (k < e2 && !is(c, k, "between"))
+		while (k < e2 && !is(c, k, "between") && !is_comma(c, k))
 			k++;
 		if (k < e2 && sides_ref(c, k + 1, &src, sides) && sides[1])
 			ref_obj = sides[0], conf -= 0.15;
