@@ -1900,6 +1900,8 @@ static int affiliated(const struct kg_coder *c, int p)
 	return g;
 }
 
+static int light_word(const struct kg_coder *c, size_t k);
+
 /* "travelled", "flew", "visited": a trip, whose purpose may follow. */
 static int travel_word(const struct kg_coder *c, size_t k)
 {
@@ -2068,6 +2070,10 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 		    (!noun || !strncmp(c->rel[c->ti[q].rel].e->cameo, noun, 2)))
 			/* "visited Baku to discuss the talks with X" */
 			return subject_left(c, purpose_of_trip(c, q), s, last_subj, NULL);
+		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb && light_word(c, q)) {
+			k = q;	/* "launched two days of drills": the launcher's drills */
+			continue;
+		}
 		if (noun && c->ti[q].rel >= 0 && c->rel[c->ti[q].rel].verb &&
 		    !(c->ti[q].cls & (W_INT | W_CONS)) &&
 		    !(c->rel[c->ti[q].rel].e->lemma && !strcmp(c->rel[c->ti[q].rel].e->lemma, "order"))) {
@@ -2420,7 +2426,7 @@ static struct rel *reverse_rel(struct kg_coder *c, struct rel *r, int root)
 
 /* Between a subject and its event noun only auxiliaries, adverbs,
  * determiners, adjectives and a light verb (held, began, signed ...). */
-static int light_path(const struct kg_coder *c, size_t a, size_t b)
+static int light_word(const struct kg_coder *c, size_t k)
 {
 	static const char *const light[] = {
 		"held", "hold", "holds", "holding", "began", "begin", "begins", "started",
@@ -2428,6 +2434,15 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 		"concluded", "reached", "reach", "conducted", "launched", "signed", "sign",
 		"agreed", "announced", "completed", "finalized", "struck", NULL
 	};
+
+	for (int i = 0; light[i]; i++)
+		if (is(c, k, light[i]))
+			return 1;
+	return 0;
+}
+
+static int light_path(const struct kg_coder *c, size_t a, size_t b)
+{
 	int verbs = 0;
 
 	for (size_t k = b; k > a; k--)
@@ -2439,9 +2454,7 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 		int lv = 0;
 		if (c->ti[k].cls & (W_AUX | W_MODAL | W_DET | W_ADV | W_NEG | W_INT | W_CONS | W_POSSIB | W_HEDGE))
 			continue;
-		for (int i = 0; light[i]; i++)
-			if (is(c, k, light[i]))
-				lv = 1;
+		lv = light_word(c, k);
 		if (lv || (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb)) {
 			verbs++;
 			continue;
@@ -2976,6 +2989,14 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
 		c->hits[c->nhits % 8].si = c->si;
 		c->nhits++;
+	}
+	if (src.n && !tgt.n && !ref_obj && !r->passive && usable(c, src.np[0])) {
+		/* "Beijing launched military drills": no target, but "the
+		 * drills" may refer back to it */
+		c->acts[c->nacts % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
+		c->acts[c->nacts % 8].actor = c->np[src.np[0]].actor;
+		c->acts[c->nacts % 8].si = c->si;
+		c->nacts++;
 	}
 	if (!src.n || (!tgt.n && !ref_obj))
 		return;
