@@ -2752,12 +2752,17 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 			}
 		}
 	}
-	/* the last act between two named sides, not one on civilians */
+	/* the last act between two named sides, not one on civilians; "both
+	 * countries" are two states, not militants and a state */
+	int states = !is(c, k + n - 1, "sides") && !is(c, k + n - 1, "parties");
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor, *t = &c->hits[(h - 1) % 8].target;
 		if (c->si - c->hits[(h - 1) % 8].si > 4)
 			break;
 		if (a->type == KG_ACTOR_GROUP || !a->code || !*a->code || strstr(a->code, "CVL"))
+			continue;
+		if (states && (!(is_state(a) || (a->country && *a->country)) ||
+			       (t->name && !(is_state(t) || (t->country && *t->country)))))
 			continue;
 		if (!t->name) {
 			if (!two[0])
@@ -2770,9 +2775,21 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 		two[1] = t;
 		return n;
 	}
-	if (two[0])
-		return n;
-	return pair && two_states(c, excl, two, is(c, k + n - 1, "sides") || is(c, k + n - 1, "parties")) ? n : 0;
+	{
+		/* one side only known ("North Korea fired a missile"): two
+		 * named sides spoken of are better, else that one side */
+		const struct kg_actor *one = two[0], *st[2];
+		if (pair && two_states(c, excl, st, is(c, k + n - 1, "sides") || is(c, k + n - 1, "parties")) &&
+		    (!one || (one->code && ((st[0]->code && !strncmp(st[0]->code, one->code, 3)) ||
+					    (st[1]->code && !strncmp(st[1]->code, one->code, 3)))))) {
+			two[0] = st[0];
+			two[1] = st[1];
+			return n;
+		}
+		two[0] = one;
+		two[1] = NULL;
+		return one ? n : 0;
+	}
 }
 
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
