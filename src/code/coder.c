@@ -2950,8 +2950,12 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (!tgt.n)
 			object_right(c, r, &tgt);
-		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM))) {
-			/* the subject of the clause that governs the noun */
+		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM)) &&
+		    !(k > 0 && (is(c, k - 1, "since") || is(c, k - 1, "after") || is(c, k - 1, "before") ||
+				is(c, k - 1, "during") || is(c, k - 1, "amid") || is(c, k - 1, "despite") ||
+				is(c, k - 1, "following") || is(c, k - 1, "until") || is(c, k - 1, "like")))) {
+			/* the subject of the clause that governs the noun (not
+			 * "has become a hub since the invasion of Ukraine") */
 			subject_left(c, k, &src, last_subj, r->e->cameo);
 			conf -= 0.1;
 			governed = 1;
