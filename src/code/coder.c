@@ -261,6 +261,8 @@ struct kg_coder {
 	size_t nmemo;		/* total pushed; ring index = n % MEMO */
 	struct memo people[MEMO];	/* the persons met, for a lone surname */
 	size_t npeople;
+	char srec[MEMO][4];	/* the states spoken of, places included, latest last */
+	size_t nsrec;
 	struct {
 		char code[4];
 		int n;
@@ -586,14 +588,29 @@ static int state_count(const struct kg_coder *c, const char *code)
 	return 0;
 }
 
+/* A state spoken of (an actor's or a place's), for "the two countries". */
+static void note_state(struct kg_coder *c, const char *cc)
+{
+	if (!cc || strlen(cc) != 3 || !strcmp(cc, "IGO"))
+		return;
+	if (c->nsrec && !strcmp(c->srec[(c->nsrec - 1) % MEMO], cc))
+		return;
+	memcpy(c->srec[c->nsrec++ % MEMO], cc, 4);
+}
+
 static void remember(struct kg_coder *c, const struct np *p)
 {
 	struct memo *m;
 	const char *sp;
 	const struct kg_lex_entry *g;
 
+	if (p->f & NP_PLACE)
+		note_state(c, p->actor.country ? p->actor.country : p->actor.code);
 	if (!p->actor.name || !*p->actor.name || (p->f & (NP_PLACE | NP_DATELINE)))
 		return;
+	if (p->actor.type != KG_ACTOR_MEDIA)	/* a territory (Kosovo) has a code, no country */
+		note_state(c, is_state(&p->actor) || (!p->actor.country && p->actor.type == KG_ACTOR_STATE) ?
+			      p->actor.code : p->actor.country);
 	/* a group's leader brings the group to mind ("the group said") */
 	if (p->actor.type == KG_ACTOR_PERSON && p->actor.code && *p->actor.code &&
 	    (g = kg_lex_by_code(c->lx, p->actor.code)) && is_group(&g->actor)) {
@@ -731,6 +748,7 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 
 static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
 static int part_word(const struct kg_coder *c, size_t k);
+static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, size_t *nw);
 
 /* "government", "administration", "regime", "cabinet", "authorities": a
  * word for a state's government as a whole. */
@@ -1259,6 +1277,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
 		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
+		       !(lower_word(c, k) && gapped(c, k, &w)) &&	/* "send additional troops": a verb */
 		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
@@ -1643,6 +1662,10 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 			verb = 1;
 		else if (is_comma(c, p) && (v->forms & KG_FORM_ING))
 			verb = 1;
+		else if ((v->forms & KG_FORM_ING) && (is(c, p, "after") || is(c, p, "before") ||
+						      is(c, p, "while") || is(c, p, "since") || is(c, p, "when") ||
+						      is(c, p, "without")) && a + w < NT && !(c->ti[a + w].cls & W_PREP))
+			verb = 1;	/* "after meeting Iraqi officials": a gerund with its object */
 		else
 			verb = 0;
 	} else {
@@ -2672,10 +2695,19 @@ static int two_states(const struct kg_coder *c, const struct side *excl, const s
 	const struct kg_actor *act[2] = {NULL, NULL};
 	int ng = 0;
 
+	if (!sides)
+		n = c->nsrec < MEMO ? c->nsrec : MEMO;
 	for (i = 1; i <= n && ng < 2; i++) {
 		const struct kg_actor *a = &c->memo[(c->nmemo - i) % MEMO].actor;
 		const char *cc = is_state(a) ? a->code : a->country;
 		int skip = 0;
+		if (!sides) {
+			const struct kg_lex_entry *se = kg_lex_by_code(c->lx, c->srec[(c->nsrec - i) % MEMO]);
+			if (!se)
+				continue;
+			a = &se->actor;
+			cc = a->code;
+		}
 		/* "the two sides": any two actors (an army and a militia), not
 		 * only states */
 		if (sides && a->code && *a->code && a->type != KG_ACTOR_MEDIA && a->type != KG_ACTOR_GROUP)
@@ -2689,6 +2721,10 @@ static int two_states(const struct kg_coder *c, const struct side *excl, const s
 				skip = 1;
 		}
 		if (skip || (got[0] && !strcmp(got[0], cc)))
+			continue;
+		/* "Vucic" and "Serbia" are one side; an army and a militia of
+		 * one country are two */
+		if (sides && ng && !strncmp(got[0], cc, 3) && !is_group(act[0]) && !is_group(a))
 			continue;
 		act[ng] = a;
 		got[ng++] = cc;
@@ -2835,6 +2871,17 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				side_add(&src, *last_subj);
 			else if (main_subj >= 0)
 				side_add(&src, main_subj);
+			conf -= 0.1;
+		} else if ((r->e->forms & KG_FORM_ING) && r->a > 1 &&
+			   (is(c, r->a - 1, "after") || is(c, r->a - 1, "before") || is(c, r->a - 1, "while") ||
+			    is(c, r->a - 1, "since") || is(c, r->a - 1, "when"))) {
+			/* "..., Scholz said after speaking to Vucic": the sayer;
+			 * "Iran condemned Israel after meeting X": the verb's subject */
+			int p = (c->ti[r->a - 2].cls & W_SAY) && r->a > 2 ? c->ti[r->a - 3].np : -1;
+			if (p >= 0 && !(c->np[p].f & (NP_PPOBJ | NP_PLACE | NP_WEAK)))
+				side_add(&src, p);
+			else if (*last_subj >= 0)
+				side_add(&src, *last_subj);
 			conf -= 0.1;
 		} else {
 			subject_left(c, r->a, &src, last_subj, NULL);
@@ -2990,7 +3037,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (k < e2 && sides_ref(c, k + 1, &src, sides) && sides[1])
 			ref_obj = sides[0], conf -= 0.15;
 	}
-	if (r->verb && src.n && !tgt.n && !ref_obj && (root == 2 || root == 10) && strstr(r->e->prep ? r->e->prep : "", "_")) {
+	if (r->verb && src.n && !tgt.n && !ref_obj && root != 18 && root != 19 && root != 20 &&
+	    strstr(r->e->prep ? r->e->prep : "", "_")) {
 		size_t k = r->b, n;
 		while (k < NT && adverb(c, k))
 			k++;
@@ -3444,6 +3492,7 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		if ((e = lookup(c, i, M_PLACE, &w)) && !lookup(c, i, M_ACTOR, &n)) {
 			struct kg_actor a = e->actor;
 			int p = add_np(c, i, i + w, &a, NP_PLACE, 0.7);
+			remember(c, &c->np[p]);	/* only its state, for "the two countries" */
 			if (!c->location || dateline)	/* the sentence's place wins */
 				c->location = e->actor.name, dateline = 0;
 			if (i + w < NT && (T(i + w).flags & KG_TOK_POSS))
@@ -3456,7 +3505,10 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		    !(i + w < NT && (lookup(c, i + w, M_AGENT, &n) || (T(i + w).flags & KG_TOK_POSS)))) {
 			struct kg_actor a = e->actor;
 			a.country = a.country ? a.country : a.code;
-			add_np(c, i, i + w, &a, NP_PLACE, 0.7);
+			{
+				int q = add_np(c, i, i + w, &a, NP_PLACE, 0.7);
+				remember(c, &c->np[q]);	/* its state only, for "the two countries" */
+			}
 			if (!c->location || dateline)	/* "in London": the city */
 				c->location = (e->flags & KG_LEXF_METONYM) ? e->surface : e->actor.name,
 				dateline = 0;
@@ -3513,6 +3565,10 @@ static void code_sentence(struct kg_coder *c, size_t si)
 			add_fact(c, &x->actor, "affiliate_of", NULL, &y->actor);
 	}
 	if (c->debug) {
+		fprintf(stderr, "states:");
+		for (i = c->nsrec > MEMO ? c->nsrec - MEMO : 0; i < c->nsrec; i++)
+			fprintf(stderr, " %s", c->srec[i % MEMO]);
+		fprintf(stderr, "\n");
 		for (i = 0; i < c->nnp; i++)
 			fprintf(stderr, "np %zu-%zu [%s|%s] f=%#x\n", c->np[i].a, c->np[i].b,
 				c->np[i].actor.name, c->np[i].actor.code, c->np[i].f);
@@ -3525,8 +3581,11 @@ static void code_sentence(struct kg_coder *c, size_t si)
 		code_relation(c, &c->rel[i], &last_subj, main_subj);
 	/* The sentence's subject stays the most salient actor for the next
 	 * sentence's pronouns ("X met Y. He said ..." is X). */
-	if (main_subj >= 0 && !(c->np[main_subj].f & (NP_PRONOUN)))
+	if (main_subj >= 0 && !(c->np[main_subj].f & (NP_PRONOUN))) {
+		size_t ns = c->nsrec;
 		remember(c, &c->np[main_subj]);
+		c->nsrec = ns;	/* salience, not one more mention of its state */
+	}
 }
 
 int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg_result **out)
@@ -3541,6 +3600,7 @@ int kg_coder_run(struct kg_coder *c, const struct kg_article *a, const struct kg
 	c->res.nmentions = c->res.ntriples = c->res.nfacts = 0;
 	c->nmemo = 0;
 	c->npeople = 0;
+	c->nsrec = 0;
 	c->nstates = 0;
 	c->nhits = 0;
 	c->nacts = 0;
