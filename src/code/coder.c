@@ -1832,7 +1832,8 @@ static int part_word(const struct kg_coder *c, size_t k)
 		"elements", "wing", "branch", "territory", "port", "ports", "commanders",
 		"commander", "camps", "hideouts", "strongholds", "infrastructure", "areas", "area",
 		"regions", "towns", "cities", "villages", "neighbourhoods", "neighborhoods",
-		"outskirts", "north", "south", "east", "west", "centre", "center", NULL
+		"outskirts", "north", "south", "east", "west", "centre", "center", "embassy",
+		"embassies", "consulate", "consulates", NULL
 	};
 
 	if (T(k).flags & KG_TOK_NUM)
@@ -1854,6 +1855,9 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	j = skip_modifiers(c, k, limit, 4);
 	if (j != k && np_right(c, j, limit, s))
 		return 1;
+	if (j == k && k < limit && c->ti[k].np >= 0 && (c->np[c->ti[k].np].f & NP_WEAK) &&
+	    c->np[c->ti[k].np].a == k)
+		j = c->np[c->ti[k].np].b;	/* "the embassies of France" */
 	/* "members of Hamas", "dozens of members of the Islamic State" */
 	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
 		j = skip_modifiers(c, j + 1, limit, 4);
@@ -2828,6 +2832,21 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 	}
 }
 
+/* "urged X to withdraw its forces and stop supporting Y": what is asked
+ * for, from token q (after "to"), has not happened: every verb of it up
+ * to the clause's end or a new subject ("..., and Russia attacked Z"). */
+static void mark_asked(struct kg_coder *c, size_t q)
+{
+	size_t end = clause_end(c, q, 16);
+
+	for (size_t k = q; k < end; k++) {
+		if ((c->ti[k].cls & W_CONJ) && k + 1 < end && c->ti[k + 1].np >= 0)
+			break;
+		if (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb)
+			c->rel[c->ti[k].rel].used = 1;
+	}
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
@@ -2997,10 +3016,14 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (!tgt.n)
 			object_right(c, r, &tgt);
+		size_t kp = k;
+		if (kp > 2 && is(c, kp - 1, "of") && lower_word(c, kp - 2) && ends_with(c, kp - 2, "s") &&
+		    !c->ti[kp - 2].cls)
+			kp -= 2;	/* "after days of fighting" */
 		if (!src.n && (tgt.n || (r->e->rflags & KG_RELF_SYM)) &&
-		    !(k > 0 && (is(c, k - 1, "since") || is(c, k - 1, "after") || is(c, k - 1, "before") ||
-				is(c, k - 1, "during") || is(c, k - 1, "amid") || is(c, k - 1, "despite") ||
-				is(c, k - 1, "following") || is(c, k - 1, "until") || is(c, k - 1, "like")))) {
+		    !(kp > 0 && (is(c, kp - 1, "since") || is(c, kp - 1, "after") || is(c, kp - 1, "before") ||
+				is(c, kp - 1, "during") || is(c, kp - 1, "amid") || is(c, kp - 1, "despite") ||
+				is(c, kp - 1, "following") || is(c, kp - 1, "until") || is(c, kp - 1, "like")))) {
 			/* the subject of the clause that governs the noun (not
 			 * "has become a hub since the invasion of Ukraine") */
 			subject_left(c, k, &src, last_subj, r->e->cameo);
@@ -3045,8 +3068,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if ((n = sides_ref(c, k, &src, sides))) {
 			ref_obj = sides[0], conf -= 0.15;
 			/* what is asked for has not happened */
-			if (is(c, k + n, "to") && k + n + 1 < NT && c->ti[k + n + 1].rel >= 0)
-				c->rel[c->ti[k + n + 1].rel].used = 1;
+			if (is(c, k + n, "to") && k + n + 1 < NT)
+				mark_asked(c, k + n + 1);
 		}
 	}
 	if (r->verb && !r->passive && !r->participle && src.n && !tgt.n && !ref_obj && root >= 18 &&
@@ -3058,6 +3081,16 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		c->hits[c->nhits % 8].actor = c->np[src.np[0]].actor;
 		c->hits[c->nhits % 8].si = c->si;
 		c->nhits++;
+	}
+	if (r->verb && root == 10 && !tgt.n && src.n && r->b < NT && (c->ti[r->b].cls & W_THAT)) {
+		/* "demanded that the rebels withdraw": the demand is on the
+		 * clause's subject, whose act has not happened */
+		size_t jj = skip_modifiers(c, r->b + 1, clause_end(c, r->b + 1, 10), 2);
+		int p = jj < NT ? c->ti[jj].np : -1;
+		if (p >= 0 && c->np[p].a == jj && !(c->np[p].f & NP_PRONOUN) && usable(c, p)) {
+			side_add(&tgt, p);
+			mark_asked(c, c->np[p].b);
+		}
 	}
 	if (src.n && !tgt.n && !ref_obj && !r->passive && usable(c, src.np[0])) {
 		/* "Beijing launched military drills": no target, but "the
@@ -3145,8 +3178,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->verb && (root == 2 || root == 10) && tgt.n) {
 		/* "urged X to pressure Y": what is asked for has not happened */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b;
-		if (is(c, q, "to") && q + 1 < NT && c->ti[q + 1].rel >= 0)
-			c->rel[c->ti[q + 1].rel].used = 1;
+		if (is(c, q, "to") && q + 1 < NT)
+			mark_asked(c, q + 1);
 	}
 	if (root == 13 && m.m == KG_MOD_INTENDED)
 		m.m = KG_MOD_ACTUAL;	/* "vowed revenge": the vow is the threat */
