@@ -1114,9 +1114,46 @@ static size_t reference(struct kg_coder *c, size_t i)
 	} else if (t->cls & (W_PRON | W_PPRON)) {
 		if (T(i).flags & KG_TOK_CAP && i > 0)
 			return 0;
+		if ((t->cls & W_PPRON) && !(t->cls & (W_PERSPRON | W_PLURPRON)) && i > 2) {
+			/* "as Moscow kept up its bombardment": the subject of the
+			 * verb just before the possessive */
+			static const char *const own[] = {
+				"kept", "keep", "keeps", "continued", "continue", "continues", "resumed", "resume",
+				"resumes", "stepped", "step", "steps", "intensified", "intensify", "intensifies",
+				"escalated", "escalate", "escalates", "expanded", "expand", "expands", "ramped",
+				"scaled", "halted", "halt", "halts", "suspended", "suspend", "suspends", "ended",
+				"end", "ends", "stopped", "stop", "stops", "launched", "launch", "launches",
+				"began", "begin", "begins", "started", "start", "starts", "up", "down", "back", NULL
+			};
+			size_t q = i, lw = 0, aux = 0;
+			int ok = 1;
+			while (q > 0 && lw < 2 && lower_word(c, q - 1) && !c->ti[q - 1].cls &&
+			       c->ti[q - 1].np < 0) {
+				int hit = 0;
+				for (int o = 0; own[o]; o++)
+					hit |= is(c, q - 1, own[o]);
+				ok &= hit;	/* "kept up its bombardment", not "attacked its consulate" */
+				q--, lw++;
+			}
+			if (!ok)
+				lw = 0;
+			while (q > 0 && aux < 3 && c->ti[q - 1].np < 0 &&
+			       ((c->ti[q - 1].cls & (W_AUX | W_MODAL | W_INT)) || adverb(c, q - 1)))
+				q--, aux++;
+			if (lw && q > 0 && c->ti[q - 1].np >= 0) {
+				const struct np *p = &c->np[c->ti[q - 1].np];
+				if (!(p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK | NP_PLURAL | NP_ATTRIB)) &&
+				    !((p->f & NP_UNRES) && !(p->f & NP_PERSON)) && p->actor.type != KG_ACTOR_PERSON &&
+				    p->actor.type != KG_ACTOR_MEDIA) {
+					subj_memo.actor = p->actor;
+					subj_memo.f = p->f;
+					m = &subj_memo;
+				}
+			}
+		}
 		/* "India accused X of backing militants ..., and announced it
 		 * would ...": the sentence's subject first */
-		for (size_t q = 0; q < c->nnp && q < 32 && c->np[q].a < i && !is(c, i, "him") &&
+		for (size_t q = 0; !m && q < c->nnp && q < 32 && c->np[q].a < i && !is(c, i, "him") &&
 		     !is(c, i, "them"); q++) {
 			const struct np *p = &c->np[q];
 			if ((p->f & (NP_PPOBJ | NP_PLACE | NP_DATELINE | NP_WEAK)) ||
@@ -1629,6 +1666,9 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		v = NULL;	/* a bare base form needs to, a modal or a subject */
 	if (a && ((pc & (W_DET | W_PPRON)) || (T(p).flags & KG_TOK_NUM)))
 		v = NULL;
+	if (v && !n && a && c->ti[p].rel >= 0 && !c->rel[c->ti[p].rel].verb && ends_with(c, a + w - 1, "s") &&
+	    (a + w >= NT || (c->ti[a + w].cls & (W_MODAL | W_AUX | W_PREP)) || (T(a + w).flags & KG_TOK_PUNCT)))
+		return;	/* "Western arms supplies would ...": a compound noun */
 	if (a && c->ti[p].np >= 0 && (c->np[c->ti[p].np].f & (NP_POSS | NP_ADJ)) && n &&
 	    !((c->np[c->ti[p].np].f & NP_ADJ) && (c->np[c->ti[p].np].f & NP_PLURAL)))
 		v = NULL;	/* "Iran's attack", "Iranian strikes"; not "Israelis protested" */
@@ -2008,6 +2048,21 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			if (!usable(c, p) || (n->f & NP_PPOBJ))
 				continue;	/* "a response to Washington's bullying" */
+			if (via_conj && n->a > 1) {
+				/* "The Kremlin said Western arms would not change the
+				 * war and accused Berlin ...": a modal clause reported
+				 * by X, then a verb of X's */
+				size_t sv = n->a - 1 - ((c->ti[n->a - 1].cls & W_THAT) && n->a > 2);
+				int modal = 0;
+				for (size_t q2 = n->b; q2 < r; q2++)
+					modal |= (c->ti[q2].cls & W_MODAL) != 0;
+				if ((c->ti[sv].cls & W_SAY) && sv > 0 && c->ti[sv - 1].np >= 0 && modal &&
+				    !unknown(c, c->ti[sv - 1].np) &&
+				    !(c->np[c->ti[sv - 1].np].f & (NP_PLACE | NP_WEAK | NP_DATELINE))) {
+					side_add(s, c->ti[sv - 1].np);
+					return 1;
+				}
+			}
 			{
 				/* "gunmen linked to the Islamic State killed ...": the
 				 * group acts through its unnamed fighters */
