@@ -1904,9 +1904,17 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 		if (np_right(c, j, limit, s))
 			return 1;
 	}
-	/* apposition */
-	if (j < limit && is_comma(c, j) && np_right(c, j + 1, limit, s))
-		return 1;
+	/* apposition (not ", Qatar's prime minister announced": a new clause) */
+	if (j < limit && is_comma(c, j)) {
+		int n0 = s->n;
+		if (np_right(c, j + 1, limit, s)) {
+			size_t e = c->np[s->np[s->n - 1]].b;
+			if (!(e < NT && lower_word(c, e) && !(c->ti[e].cls & (W_PREP | W_CONJ | W_SUB | W_DET))))
+				return 1;
+			s->n = n0;
+			return 0;
+		}
+	}
 	if (j + 1 < limit && lower_word(c, j) && is_comma(c, j + 1) && np_right(c, j + 2, limit, s))
 		return 1;
 	return 0;
@@ -2550,6 +2558,8 @@ static int light_path(const struct kg_coder *c, size_t a, size_t b)
 		}
 		if (!lower_word(c, k) || (c->ti[k].cls & W_PREP))
 			return 0;
+		if (ends_with(c, k, "ed") && k + 1 < b && !(c->ti[k + 1].rel >= 0))
+			return 0;	/* "welcomed the agreement": another verb */
 		if (k + 1 < b && !(c->ti[k + 1].rel >= 0))
 			continue;	/* an adjective before the noun */
 	}
