@@ -1055,7 +1055,10 @@ static size_t reference(struct kg_coder *c, size_t i)
 		       (lower_word(c, h) || ((T(h).flags & KG_TOK_WORD) && memchr(c->text + T(h).off, '-', T(h).len) &&
 					     !lookup(c, h, M_ACTOR, &w))) &&
 		       !(c->ti[h].cls & ~(unsigned)W_FUNC) &&
-		       !lookup(c, h, M_REL | M_AGENT | M_ACTOR, &w) && lower_word(c, h + 1))
+		       (!lookup(c, h, M_REL | M_AGENT | M_ACTOR, &w) ||
+			/* "the rebel group", "the jihadist movement" */
+			((c->ti[h + 1].cls & W_REFGROUP) && lookup(c, h, M_AGENT, &w))) &&
+		       lower_word(c, h + 1))
 			h++;
 		if (!lower_word(c, h))
 			return 0;
@@ -1525,9 +1528,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		act.code = agent->agent ? agent->agent : "";
 		if (agent->agent && (!strcmp(agent->agent, "GOV") || !strcmp(agent->agent, "MIL") ||
 				     !strcmp(agent->agent, "COP") || !strcmp(agent->agent, "JUD") ||
-				     !strcmp(agent->agent, "LEG")) && !det && !foreign_adj(c, a0, agent_a)) {
-			/* "government officials", "security forces": the state in
-			 * the news */
+				     !strcmp(agent->agent, "LEG")) && !foreign_adj(c, a0, agent_a) &&
+		    (!det || (is(c, i, "the") && ends_with(c, agent_b - 1, "s") && !is(c, agent_b, "of")))) {
+			/* "government officials", "security forces", "the armed
+			 * forces": the state in the news */
 			const struct kg_actor *st = counted ? news_state(c) : recall_state(c);
 			if (st) {
 				act.country = st->code;
@@ -1940,6 +1944,11 @@ static int verb_segment(const struct kg_coder *c, size_t q)
 {
 	size_t j = q, n = 0;
 
+	while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1))
+		j--;
+	if (j > 0 && (c->ti[j - 1].cls & W_SUB))
+		return 0;	/* ", which act as guarantors ...,": an inserted clause */
+	j = q, n = 0;
 	while (j > 0 && n++ < 30 && !is_comma(c, j - 1) && !boundary(c, j - 1)) {
 		j--;
 		if (c->ti[j].np < 0 && lower_word(c, j) && !(c->ti[j].cls & (W_DET | W_PPRON)))
@@ -2720,6 +2729,28 @@ static size_t reaction_verb(const struct kg_coder *c, const struct rel *r)
 	return SIZE_MAX;
 }
 
+/* A side named by a count of its people ("nine soldiers", "20 police")
+ * is their state. */
+static const struct kg_actor *side_of(const struct kg_coder *c, const struct kg_actor *a)
+{
+	static const char *const num[] = {
+		"two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ",
+		"dozens ", "hundreds ", "several ", "at least ", "more than ", NULL
+	};
+	const struct kg_lex_entry *st;
+	int counted = a && a->name && a->name[0] >= '0' && a->name[0] <= '9';
+
+	for (int i = 0; a && a->name && num[i]; i++)
+		counted |= !strncasecmp(a->name, num[i], strlen(num[i]));
+	/* "Colombian soldiers" killed: the victims' state */
+	if (a && a->name && (strstr(a->name, "soldiers") || strstr(a->name, "police") ||
+			     strstr(a->name, "officers") || strstr(a->name, "civilians")))
+		counted = 1;
+	if (counted && a->country && (st = kg_lex_by_code(c->lx, a->country)))
+		return &st->actor;
+	return a;
+}
+
 /* "both sides", "the warring parties", "the two countries": the length
  * of such a phrase at k (0 if none); *pair is set when it names exactly
  * two ("both", "the two"), so that two states may be meant. */
@@ -2833,8 +2864,14 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 		 * states the sentence itself names */
 		const char *got[3] = {NULL, NULL, NULL};
 		int ng = 0;
+		size_t after = 0;
+		for (int j = 0; excl && j < excl->n; j++)
+			if (c->np[excl->np[j]].b > after)
+				after = c->np[excl->np[j]].b;
 		for (size_t q = 0; q < c->nnp && c->np[q].a < k && ng < 3; q++) {
 			const struct kg_actor *a = &c->np[q].actor;
+			if (c->np[q].a < after)
+				continue;	/* "Venezuela, Cuba and Norway urged both sides" */
 			const char *cc = is_state(a) ? a->code : a->country;
 			int skip = !usable_obj(c, (int)q) || !cc || strlen(cc) != 3;
 			for (int j = 0; !skip && excl && j < excl->n; j++) {
@@ -2876,8 +2913,8 @@ static size_t sides_ref(const struct kg_coder *c, size_t k, const struct side *e
 		}
 		if (t->type == KG_ACTOR_GROUP || !t->code || !*t->code || strstr(t->code, "CVL"))
 			continue;
-		two[0] = a;	/* an act between two sides comes first */
-		two[1] = t;
+		two[0] = side_of(c, a);	/* an act between two sides comes first */
+		two[1] = side_of(c, t);
 		return n;
 	}
 	{
@@ -2907,8 +2944,8 @@ static void mark_asked(struct kg_coder *c, size_t q)
 	for (size_t k = q; k < end; k++) {
 		if ((c->ti[k].cls & W_CONJ) && k + 1 < end && c->ti[k + 1].np >= 0)
 			break;
-		if (c->ti[k].rel >= 0 && c->rel[c->ti[k].rel].verb)
-			c->rel[c->ti[k].rel].used = 1;
+		if (c->ti[k].rel >= 0)
+			c->rel[c->ti[k].rel].used = 1;	/* "to resume operations against Y" too */
 	}
 }
 
