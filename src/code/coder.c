@@ -2065,6 +2065,10 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			if (!usable(c, p) || (n->f & NP_PPOBJ))
 				continue;	/* "a response to Washington's bullying" */
+			if (via_conj && (n->f & NP_POSS) && !(n->f & NP_PRONOUN) && n->b < r &&
+			    c->ti[n->b].rel < 0 && lower_word(c, n->b) && n->a > 0 && lower_word(c, n->a - 1) &&
+			    !c->ti[n->a - 1].cls)
+				continue;	/* "welcomed Petro's decision and offered": an object's owner */
 			if (via_conj && n->a > 1) {
 				/* "The Kremlin said Western arms would not change the
 				 * war and accused Berlin ...": a modal clause reported
@@ -2117,6 +2121,16 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			/* "X said ... and urged Y": the speaker urged */
 			side_add(s, c->ti[q - 1].np);
 			return 1;
+		}
+		if (via_conj && (c->ti[q].cls & W_THAT)) {
+			/* "X said in a statement that ... and called on Y": X */
+			for (size_t q2 = q, n2 = 0; q2 > 1 && n2 < 5; q2--, n2++)
+				if ((c->ti[q2 - 1].cls & W_SAY) && c->ti[q2 - 2].np >= 0 &&
+				    !unknown(c, c->ti[q2 - 2].np) &&
+				    !(c->np[c->ti[q2 - 2].np].f & (NP_PLACE | NP_WEAK | NP_DATELINE))) {
+					side_add(s, c->ti[q2 - 2].np);
+					return 1;
+				}
 		}
 		if (boundary(c, q) || (c->ti[q].cls & (W_SAY | W_THAT)))
 			return 0;
