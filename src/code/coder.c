@@ -2268,6 +2268,20 @@ static int object_right(const struct kg_coder *c, const struct rel *r, struct si
 		}
 		if (!(c->ti[k].cls & W_PREP) || n >= sizeof w - 1)
 			continue;
+		if (!r->verb && is(c, k, "of")) {
+			/* "tariffs of up to 15% on X": an amount, then the target */
+			size_t q = k + 1, n2 = 0;
+			while (q < end && n2++ < 6 &&
+			       ((T(q).flags & KG_TOK_NUM) || is(c, q, "up") || is(c, q, "to") || is(c, q, "%") ||
+				is(c, q, "percent") || is(c, q, "per") || is(c, q, "cent") || is(c, q, "about") ||
+				is(c, q, "around") || is(c, q, "billion") || is(c, q, "million") || is(c, q, "$")))
+				q++;
+			if (q > k + 1 && q < end && n2 > 1 && (c->ti[q].cls & W_PREP) && (T(q - 1).flags & (KG_TOK_NUM | KG_TOK_PUNCT) ||
+											       lower_word(c, q - 1))) {
+				k = q - 1;
+				continue;
+			}
+		}
 		if (!r->verb && is(c, k, "by") && k + 1 < end && c->ti[k + 1].np >= 0) {
 			k = c->np[c->ti[k + 1].np].b - 1;	/* "the attack by X on Y" */
 			continue;
@@ -3287,8 +3301,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				const struct rel *x = c->ti[q].rel >= 0 ? &c->rel[c->ti[q].rel] : NULL;
 				if (c->ti[q].cls & W_CONJ)
 					break;	/* "... and expelled X": a new act */
-				if (x && x->verb && !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG)))
-					c->rel[c->ti[q].rel].used = 1;
+				if (x && (!x->verb || !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG))))
+					c->rel[c->ti[q].rel].used = 1;	/* "of selling weapons to X" too */
 			}
 	}
 	if (r->verb && (root == 2 || root == 10) && tgt.n) {
