@@ -1538,8 +1538,10 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 				act.code = compose_code(c, st->code, agent->agent);
 			}
 		}
-		if (is(c, agent_b, "of"))
-			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after */
+		if (is(c, agent_b, "of") && !(agent_b + 1 < NT && lower_word(c, agent_b + 1) &&
+					      ends_with(c, agent_b + 1, "ing")))
+			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after
+					 * (not "accused by rights groups of killing") */
 		if (!act.country && foreign_adj(c, a0, agent_a))
 			f |= NP_WEAK;	/* "foreign forces": whose is not said */
 		{
