@@ -3270,6 +3270,21 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 	if (r->participle)
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
 	if (!r->verb) {
+		/* "called for talks with X", "Pakistan's appeal for talks":
+		 * asked for, not held */
+		static const char *const ask[] = {
+			"called", "call", "calls", "calling", "appeal", "appeals", "appealed", "request",
+			"requests", "requested", "pushed", "push", "pushing", "pressed", "press", "urged",
+			"asked", "demand", "demands", "demanded", "pleaded", NULL
+		};
+		size_t qa = r->a, n2 = 0;
+		while (qa > 0 && n2++ < 3 && c->ti[qa - 1].np < 0 &&
+		       ((c->ti[qa - 1].cls & W_DET) || (lower_word(c, qa - 1) && !c->ti[qa - 1].cls)))
+			qa--;
+		if (qa >= 2 && is(c, qa - 1, "for"))
+			for (int i2 = 0; ask[i2]; i2++)
+				if (is(c, qa - 2, ask[i2]))
+					m.m = KG_MOD_INTENDED;
 		/* "a potential collaboration", "the planned withdrawal" */
 		for (size_t q = r->a > 3 ? r->a - 3 : 0; q < r->a; q++)
 			if (c->ti[q].cls & W_POSSIB)
