@@ -2693,16 +2693,25 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
  * (the same lemma, or any act for "attack"), within four sentences. */
 static const struct kg_actor *hit_doer(const struct kg_coder *c, const struct rel *o)
 {
+	const struct kg_actor *best = NULL;
+	size_t best_si = 0;
+
 	for (size_t h = c->nhits; h > 0 && c->nhits - h < 8 && c->si - c->hits[(h - 1) % 8].si <= 4; h--) {
 		const struct kg_actor *a = &c->hits[(h - 1) % 8].actor;
 		const char *ph = c->hits[(h - 1) % 8].phrase;
 		const char *nl = o->e->lemma ? o->e->lemma : o->e->phrase;
-		/* "the attack", "the shooting", "the assault": any act */
+		if (best && c->hits[(h - 1) % 8].si != best_si)
+			break;
+		/* "the attack", "the shooting", "the assault": any act; of
+		 * two acts in one sentence the first, the main clause's ("Iran
+		 * fired missiles at Israel in retaliation for an Israeli strike") */
 		if (!strncmp(ph, nl, 4) || !strcmp(nl, "attack") || !strcmp(nl, "shooting") ||
-		    !strcmp(nl, "assault") || !strcmp(nl, "aggression") || !strcmp(nl, "incursion"))
-			return a;
+		    !strcmp(nl, "assault") || !strcmp(nl, "aggression") || !strcmp(nl, "incursion")) {
+			best = a;
+			best_si = c->hits[(h - 1) % 8].si;
+		}
 	}
-	return NULL;
+	return best;
 }
 
 /* An earlier act as a subject: "The recent attack by X on Y (drew
@@ -2979,6 +2988,13 @@ static void mark_asked(struct kg_coder *c, size_t q)
 	}
 }
 
+/* "if Israel retaliated", "unless Hamas agrees": the subject at token a
+ * opens a condition. */
+static int conditional(const struct kg_coder *c, size_t a)
+{
+	return a > 0 && (is(c, a - 1, "if") || is(c, a - 1, "unless") || is(c, a - 1, "whether"));
+}
+
 static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int main_subj)
 {
 	const struct kg_actor *ref_obj = NULL, *sides[2] = {NULL, NULL};
@@ -3205,7 +3221,7 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 	}
 	if (r->verb && !r->passive && !r->participle && src.n && !tgt.n && !ref_obj && root >= 18 &&
-	    (r->e->forms & KG_FORM_PAST)) {
+	    (r->e->forms & KG_FORM_PAST) && !conditional(c, c->np[src.np[0]].a)) {
 		/* "the Houthis fired missiles at a ship": no target actor, but
 		 * "the attack" may refer back to it */
 		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
@@ -3269,6 +3285,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			m.negated = 1;
 	if (r->participle)
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
+	if (r->verb && !r->passive && conditional(c, c->np[src.np[0]].a))
+		m.m = KG_MOD_POSSIBLE;	/* "if Israel retaliated", "whether Russia would attack" */
 	if (!r->verb) {
 		/* "called for talks with X", "Pakistan's appeal for talks":
 		 * asked for, not held */
@@ -3371,7 +3389,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 				rec = 1;
 			}
 		}
-	if (!rec && root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && r->verb && !r->passive && src.n) {
+	if (!rec && root >= 18 && m.m == KG_MOD_ACTUAL && !m.negated && r->verb && !r->passive && src.n &&
+	    !conditional(c, c->np[src.np[0]].a)) {
 		/* "fired a missile off its coast": no dyad, but an act to refer to */
 		memset(&c->hits[c->nhits % 8], 0, sizeof c->hits[0]);
 		c->hits[c->nhits % 8].phrase = r->e->lemma ? r->e->lemma : r->e->phrase;
