@@ -2374,6 +2374,10 @@ static void scan_modality(const struct kg_coder *c, size_t a, size_t b, struct m
 {
 	int cons = 0, intd = 0, poss = 0;
 
+	/* "Japan to hold talks with China": a headline's future */
+	if (a < b && a + 1 < NT && is(c, a, "to") && a > 0 && c->ti[a - 1].np >= 0 &&
+	    !punct(c, NT - 1, '.'))
+		intd = 1;
 	for (size_t k = a; k < b && k < NT; k++) {
 		unsigned cls = c->ti[k].cls;
 
@@ -3510,6 +3514,7 @@ static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, siz
 		const struct ti *g = &c->ti[j - 1];
 		/* the word just before the tail must be a gap word */
 		if (!((g->cls & (W_DET | W_PPRON)) || is(c, j - 1, "all") ||
+		      ((T(j - 1).flags & KG_TOK_NUM) && g->np < 0) ||	/* "swapped 95 prisoners" */
 		      (lower_word(c, j - 1) && !g->cls && g->rel < 0 && g->np < 0)))
 			break;
 		for (w2 = c->ti[i].lead - 1; w2 >= 1; w2--) {
