@@ -1294,9 +1294,14 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		}
 	}
 	if (base && base->actor.type == KG_ACTOR_PERSON) {
+		const char *sp = base->actor.name ? strrchr(base->actor.name, ' ') : NULL;
 		person = base;
 		base = NULL;
 		name_a = i + det + hon;
+		/* "President Xi" (an alias) "Jinping": the rest of the name */
+		if (sp && j < NT && (T(j).flags & KG_TOK_CAP) && strlen(sp + 1) == T(j).len &&
+		    !strncmp(sp + 1, c->text + T(j).off, T(j).len))
+			j++;
 		name_b = j;
 	}
 	if ((base || person) && j < NT && (T(j).flags & KG_TOK_POSS)) {
