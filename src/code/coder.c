@@ -2880,9 +2880,9 @@ static int two_states(const struct kg_coder *c, const struct side *excl, const s
 	if (ng < 2)
 		return 0;
 	if (sides) {
-		two[0] = act[0];
-		two[1] = act[1];
-		return 1;
+		two[0] = side_of(c, act[0]);
+		two[1] = side_of(c, act[1]);
+		return two[0] != two[1];
 	}
 	for (i = 0; i < 2; i++) {
 		const struct kg_lex_entry *e = kg_lex_by_code(c->lx, got[i]);
@@ -3247,6 +3247,26 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		if (p >= 0 && c->np[p].a == jj && !(c->np[p].f & NP_PRONOUN) && usable(c, p)) {
 			side_add(&tgt, p);
 			mark_asked(c, c->np[p].b);
+		}
+	}
+	if (!src.n && !tgt.n && (r->e->rflags & KG_RELF_SYM) && !r->passive) {
+		/* "The two sides reached an agreement", "Both countries agreed
+		 * to cooperate": the two sides with each other */
+		size_t a0 = r->a, n0 = 0, sn;
+		int pair = 0;
+		const struct kg_actor *two[2];
+		while (a0 > 0 && n0++ < 12 && !boundary(c, a0 - 1) && !is_comma(c, a0 - 1) &&
+		       !(c->ti[a0 - 1].cls & (W_SAY | W_THAT)) && c->ti[a0 - 1].np < 0)
+			a0--;
+		while (a0 < r->a && !(sn = sides_len(c, a0, &pair)) && (c->ti[a0].cls & W_FUNC))
+			a0++;	/* "Meanwhile, the two sides ..." */
+		if (a0 < r->a && (sn = sides_len(c, a0, &pair)) && pair && (r->verb || light_path(c, a0 + sn, r->a)) &&
+		    sides_ref(c, a0, NULL, two) && two[1]) {
+			struct mod pm = {KG_MOD_ACTUAL, 0};
+			scan_modality(c, a0 + sn, r->a, &pm);
+			emit(c, r, two[0], two[1], NULL, &pm, 0.6);
+			emit(c, r, two[1], two[0], NULL, &pm, 0.6);
+			return;
 		}
 	}
 	if (src.n && !tgt.n && !ref_obj && !r->passive && usable(c, src.np[0])) {
