@@ -3166,6 +3166,12 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		    (from = reaction_verb(c, r)) != SIZE_MAX) {
 			/* "The attack by X drew condemnation from Z": Z condemns X */
 			const struct kg_actor *doer = subject_event(c, from);
+			if (!doer && from > 0 && is_comma(c, from - 1) && ends_with(c, from, "ing")) {
+				/* "X deported thousands, drawing criticism from Z" */
+				int sj = *last_subj >= 0 ? *last_subj : main_subj;
+				if (sj >= 0 && usable(c, sj))
+					doer = &c->np[sj].actor;
+			}
 			if (doer && object_at(c, r->b + 1, clause_end(c, r->b + 1, 10), &src))
 				ref_obj = doer, conf -= 0.1;
 			else
