@@ -1909,6 +1909,20 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	if (j == k && k < limit && c->ti[k].np >= 0 && (c->np[c->ti[k].np].f & NP_WEAK) &&
 	    c->np[c->ti[k].np].a == k)
 		j = c->np[c->ti[k].np].b;	/* "the embassies of France" */
+	{
+		/* "blamed a militia loyal to Haftar", "gunmen linked to IS": the
+		 * actor the unnamed group serves */
+		for (size_t h = j > k ? j - 1 : j; h <= j + 1 && h + 2 < limit; h++)
+			if ((is(c, h, "loyal") && is(c, h + 1, "to")) || (is(c, h, "linked") && is(c, h + 1, "to")) ||
+			    (is(c, h, "allied") && is(c, h + 1, "with")) ||
+			    (is(c, h, "affiliated") && is(c, h + 1, "with")) ||
+			    (is(c, h, "aligned") && is(c, h + 1, "with"))) {
+				size_t q = skip_modifiers(c, h + 2, limit, 4);
+				if (np_right(c, q, limit, s))
+					return 1;
+				break;
+			}
+	}
 	/* "members of Hamas", "dozens of members of the Islamic State" */
 	for (int hop = 0; hop < 2 && j < limit && is(c, j, "of") && j > k && part_word(c, j - 1); hop++) {
 		j = skip_modifiers(c, j + 1, limit, 4);
