@@ -3193,6 +3193,22 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		}
 		if (!tgt.n)
 			object_right(c, r, &tgt);
+		size_t lv = k;
+		while (lv > 0 && c->ti[lv - 1].np < 0 && c->ti[lv - 1].rel < 0 &&
+		       ((c->ti[lv - 1].cls & W_DET) || (T(lv - 1).flags & KG_TOK_NUM) ||
+			(lower_word(c, lv - 1) && !c->ti[lv - 1].cls && !light_word(c, lv - 1) &&
+			 !is(c, lv - 1, "out") && !is(c, lv - 1, "up"))) && k - lv < 3)
+			lv--;
+		if (!src.n && !tgt.n && root >= 18 && r->e->prep && lv > 0 &&
+		    (light_word(c, lv - 1) || is(c, lv - 1, "out") || is(c, lv - 1, "up") ||
+		     (c->ti[lv - 1].rel >= 0 && c->rel[c->ti[lv - 1].rel].verb)) &&
+		    (strstr(r->e->prep, "on") || strstr(r->e->prep, "of"))) {
+			/* "Pakistan launched airstrikes on militant hideouts in
+			 * Afghanistan": the place's state, and the governing subject */
+			place_target(c, r->b, 0, &tgt);
+			if (tgt.n)
+				conf -= 0.15;
+		}
 		size_t kp = k;
 		if (kp > 2 && is(c, kp - 1, "of") && lower_word(c, kp - 2) && ends_with(c, kp - 2, "s") &&
 		    !c->ti[kp - 2].cls)
