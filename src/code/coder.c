@@ -2086,6 +2086,11 @@ static int subject_left(const struct kg_coder *c, size_t r, struct side *s, int 
 			}
 			if (!usable(c, p) || (n->f & NP_PPOBJ))
 				continue;	/* "a response to Washington's bullying" */
+			if (noun && n->a > 0 && c->ti[n->a - 1].rel >= 0 && c->rel[c->ti[n->a - 1].rel].verb &&
+			    (!strncmp(c->rel[c->ti[n->a - 1].rel].e->cameo, noun, 2) || light_word(c, n->a - 1))) {
+				k = n->a - 1;	/* "killed X's commander in a strike on Y": the killer's strike */
+				continue;
+			}
 			if (via_conj && (n->f & NP_POSS) && !(n->f & NP_PRONOUN) && n->b < r &&
 			    c->ti[n->b].rel < 0 && lower_word(c, n->b) && n->a > 0 && lower_word(c, n->a - 1) &&
 			    !c->ti[n->a - 1].cls)
