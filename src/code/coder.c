@@ -1747,7 +1747,8 @@ static void add_relation(struct kg_coder *c, size_t a, size_t w, const struct kg
 		return;
 	}
 	if (!verb && a + w + 1 < NT && lower_word(c, a + w) && !c->ti[a + w].cls &&
-	    !ends_with(c, a + w, "ed") && !reaction_word(c, a + w) && !lookup(c, a + w, M_AGENT, &w2)) {
+	    !ends_with(c, a + w, "ed") && !ends_with(c, a + w, "ing") && !reaction_word(c, a + w) &&
+	    !lookup(c, a + w, M_AGENT, &w2)) {
 		/* "a genocide case", "attack helicopters": the noun modifies
 		 * the next one */
 		const struct kg_lex_entry *nx = lookup(c, a + w, M_REL, &w2);
@@ -2514,7 +2515,15 @@ static void emit(struct kg_coder *c, const struct rel *r, const struct kg_actor 
 static const struct kg_actor *place_state(const struct kg_coder *c, const struct np *p)
 {
 	const struct kg_lex_entry *st;
+	static const char *const land[] = {
+		"land", "lands", "territory", "territories", "soil", "airspace", "waters", "border",
+		"borders", "coast", "coastline", NULL
+	};
 
+	if ((p->f & NP_POSS) && p->b < NT && p->actor.country && !is_state(&p->actor))
+		for (int i = 0; land[i]; i++)
+			if (is(c, p->b, land[i]) && (st = kg_lex_by_code(c->lx, p->actor.country)))
+				return &st->actor;	/* "occupied its land": the state's */
 	if (!(p->f & NP_PLACE))
 		return &p->actor;
 	st = p->actor.country ? kg_lex_by_code(c->lx, p->actor.country) : NULL;
