@@ -142,7 +142,7 @@ static const struct word words[] = {
 	{"offer", W_INT, 0}, {"offered", W_INT, 0}, {"offers", W_INT, 0},
 	{"offshoot", W_AFFIL, 0}, {"on", W_PREP, 0}, {"once", W_ADV, 0}, {"only", W_ADV, 0},
 	{"open", W_INT, 0}, {"or", W_CONJ, 0}, {"organisation", W_REFGROUP, 0},
-	{"organization", W_REFGROUP, 0}, {"our", W_DET, 0}, {"over", W_PREP, 0},
+	{"organization", W_REFGROUP, 0}, {"our", W_DET, 0}, {"over", W_PREP, 0}, {"party", W_REFGROUP, 0},
 	{"perhaps", W_POSSIB | W_ADV, 0}, {"plan", W_INT, 0}, {"planned", W_INT, 0},
 	{"planning", W_INT, 0}, {"plans", W_INT, 0}, {"pledge", W_INT, 0},
 	{"pledged", W_INT, 0}, {"pledges", W_INT, 0}, {"poised", W_INT, 0},
