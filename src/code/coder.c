@@ -669,7 +669,9 @@ static const struct memo *recall(const struct kg_coder *c, enum ref_kind k, cons
 			break;
 		case REF_GOV:
 		case REF_MIL:
-			ok = a->type != KG_ACTOR_PERSON && a->code && a->country && strlen(a->code) == 6 &&
+			/* not "soldiers" counted somewhere: "the army" is a named one */
+			ok = a->type != KG_ACTOR_PERSON && !(m->f & NP_AGENTONLY) && a->code && a->country &&
+			     strlen(a->code) == 6 &&
 			     !strncmp(a->code, a->country, 3) &&
 			     !strcmp(a->code + 3, k == REF_GOV ? "GOV" : "MIL");
 			break;
@@ -1908,8 +1910,11 @@ static int object_at(const struct kg_coder *c, size_t k, size_t limit, struct si
 	if (j != k && np_right(c, j, limit, s))
 		return 1;
 	if (j == k && k < limit && c->ti[k].np >= 0 && (c->np[c->ti[k].np].f & NP_WEAK) &&
-	    c->np[c->ti[k].np].a == k)
+	    c->np[c->ti[k].np].a == k) {
 		j = c->np[c->ti[k].np].b;	/* "the embassies of France" */
+		if (np_right(c, j, limit, s))
+			return 1;	/* "the paramilitary Rapid Support Forces" */
+	}
 	{
 		/* "blamed a militia loyal to Haftar", "gunmen linked to IS": the
 		 * actor the unnamed group serves */
@@ -2755,11 +2760,12 @@ static const struct kg_actor *hit_doer(const struct kg_coder *c, const struct re
  * condemnation ...)", "Israel's strike on the consulate (was condemned
  * ...)", "The attack (was condemned ...)": the doer of the first event
  * noun of roots 13-20 in the clause that ends before token g. */
-static const struct kg_actor *subject_event(const struct kg_coder *c, size_t g)
+static int subject_event_np(const struct kg_coder *c, size_t g, const struct rel **op)
 {
 	size_t a = g, k, n = 0;
 	const struct rel *o = NULL;
 
+	*op = NULL;
 	while (a > 0 && n++ < 16 && !boundary(c, a - 1) && !(c->ti[a - 1].cls & (W_SAY | W_THAT)) &&
 	       !punct(c, a - 1, '.'))
 		a--;
@@ -2768,23 +2774,34 @@ static const struct kg_actor *subject_event(const struct kg_coder *c, size_t g)
 		    atoi(c->rel[c->ti[k].rel].e->cameo) / (strlen(c->rel[c->ti[k].rel].e->cameo) > 3 ? 100 : 10) >= 13)
 			o = &c->rel[c->ti[k].rel];
 	if (!o)
-		return NULL;
+		return -1;
+	*op = o;
 	k = o->a;
 	/* "Israel's strike", "Houthi attacks", "Russian shelling" */
 	for (n = 0; k > a && n < 3 && c->ti[k - 1].np < 0 && lower_word(c, k - 1) && !c->ti[k - 1].cls; n++)
 		k--;
 	if (k > a && c->ti[k - 1].np >= 0 && usable(c, c->ti[k - 1].np) &&
 	    (c->np[c->ti[k - 1].np].f & (NP_POSS | NP_ADJ) || c->np[c->ti[k - 1].np].b == o->a))
-		return &c->np[c->ti[k - 1].np].actor;
+		return c->ti[k - 1].np;
 	/* "the attack by X on Y" */
 	for (k = o->b; k < g; k++)
 		if (is(c, k, "by") && k + 1 < g && c->ti[k + 1].np >= 0 && usable(c, c->ti[k + 1].np))
-			return &c->np[c->ti[k + 1].np].actor;
+			return c->ti[k + 1].np;
 		else if (is(c, k, "by") && k + 2 < g && (c->ti[k + 1].cls & W_DET) && c->ti[k + 2].np >= 0 &&
 			 usable(c, c->ti[k + 2].np))
-			return &c->np[c->ti[k + 2].np].actor;
+			return c->ti[k + 2].np;
+	return -1;
+}
+
+static const struct kg_actor *subject_event(const struct kg_coder *c, size_t g)
+{
+	const struct rel *o;
+	int p = subject_event_np(c, g, &o);
+
+	if (p >= 0)
+		return &c->np[p].actor;
 	/* "The attack drew condemnation": the last act of that kind */
-	return hit_doer(c, o);
+	return o ? hit_doer(c, o) : NULL;
 }
 
 /* "drew condemnation from X", "sparked criticism from X", "met with
@@ -3089,6 +3106,15 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			conf -= 0.1;
 		} else {
 			subject_left(c, r->a, &src, last_subj, NULL);
+			if (!src.n && root >= 18) {
+				/* "A drone strike by the RSF killed several soldiers" */
+				const struct rel *o;
+				int p = subject_event_np(c, r->a, &o);
+				if (p >= 0) {
+					side_add(&src, p);
+					conf -= 0.1;
+				}
+			}
 		}
 		/* "threatened to attack X": the threat takes the act's target. */
 		if ((r->e->rflags & KG_RELF_CTRL) && is(c, r->b, "to") && r->b + 1 < NT &&
