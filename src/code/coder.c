@@ -2342,7 +2342,16 @@ static int agent_by(const struct kg_coder *c, size_t k, size_t max, struct side 
 {
 	size_t end = clause_end(c, k, max);
 
+	static const char *const pp[] = {
+		"held", "led", "run", "backed", "controlled", "seized", "taken", "built", "made", "owned",
+		"operated", "supported", "funded", "armed", "occupied", "claimed", NULL
+	};
+
 	for (; k < end; k++) {
+		if (is(c, k, "by") && k > 0)
+			for (int i = 0; pp[i]; i++)
+				if (is(c, k - 1, pp[i]))
+					return 0;	/* "strikes on a town held by rebels": the town's holders */
 		if (is(c, k, "by"))
 			return object_at(c, k + 1, end, s);
 		/* "the attack on X was condemned by Y": the verb's agent */
@@ -3434,7 +3443,10 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
 		       ((c->ti[q].cls & W_PREP) || (c->ti[q].cls & (W_WDAY | W_MONTH))))
 			q++;	/* "accused Pakistan on Wednesday of ..." */
-		if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 1 < NT && lower_word(c, q + 1) &&
+		if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 2 < NT && adverb(c, q + 1) &&
+		    lower_word(c, q + 2) && ends_with(c, q + 2, "ing"))
+			q++;	/* "of deliberately targeting civilians" */
+		if (q < NT && (is(c, q, "of") || is(c, q, "for") || adverb(c, q)) && q + 1 < NT && lower_word(c, q + 1) &&
 		    ends_with(c, q + 1, "ing"))
 			/* "of sending troops to support X": the claim goes on */
 			for (e2 = clause_end(c, q + 1, 8), q++; q < e2; q++) {
