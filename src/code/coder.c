@@ -2732,7 +2732,10 @@ static const struct kg_actor *event_ref(const struct kg_coder *c, const struct r
 		for (size_t h = c->nacts; h > 0 && c->nacts - h < 8 && c->si - c->acts[(h - 1) % 8].si <= 4; h--) {
 			const char *ph = c->acts[(h - 1) % 8].phrase, *lp = strrchr(ph, ' ');
 			lp = lp ? lp + 1 : ph;
-			if (c->acts[(h - 1) % 8].si != c->si && (!strcmp(ph, nl) || !strcmp(lp, ls)))
+			size_t ml = strlen(ph) < strlen(nl) ? strlen(ph) : strlen(nl);
+			/* "met" ... "the meeting": one lemma the start of the other */
+			if (c->acts[(h - 1) % 8].si != c->si &&
+			    (!strcmp(ph, nl) || !strcmp(lp, ls) || (ml >= 4 && !strncmp(ph, nl, ml))))
 				return &c->acts[(h - 1) % 8].actor;
 		}
 		return NULL;
