@@ -342,7 +342,8 @@ static int is(const struct kg_coder *c, size_t i, const char *w)
 	if (i >= NT)
 		return 0;
 	s = norm_of(c, i, &n);
-	return strlen(w) == n && !memcmp(s, w, n);
+	/* the first letter rules out most words before any strlen */
+	return n && s[0] == w[0] && !strncmp(s, w, n) && w[n] == 0;
 }
 
 static int punct(const struct kg_coder *c, size_t i, char p)
@@ -1324,8 +1325,8 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
 		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
-		       !(lower_word(c, k) && gapped(c, k, &w)) &&	/* "send additional troops": a verb */
-		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w))
+		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w) &&
+		       !(c->ti[k].lead >= 2 && lower_word(c, k) && gapped(c, k, &w)))	/* "send additional troops": a verb */
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
 			k = j, adj = 0;
