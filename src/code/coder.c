@@ -752,6 +752,7 @@ static const char *compose_code(struct kg_coder *c, const char *country, const c
 static const struct kg_lex_entry *part_actor(const struct kg_coder *c, const char *w, size_t n);
 static int part_word(const struct kg_coder *c, size_t k);
 static const struct kg_lex_entry *gapped(const struct kg_coder *c, size_t i, size_t *nw);
+static int irregular_verb(const struct kg_coder *c, size_t k);
 
 /* "government", "administration", "regime", "cabinet", "authorities": a
  * word for a state's government as a whole. */
@@ -1325,7 +1326,7 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 		size_t k = j, adj = 0;
 		while (k < NT && adj < 2 && (lower_word(c, k) || (base && name_word(c, k))) &&
 		       !c->ti[k].cls && !ends_with(c, k, "ed") && (base || det || !ends_with(c, k, "ing")) &&
-		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w) &&
+		       !lookup(c, k, M_AGENT | M_REL | M_ACTOR, &w) && !irregular_verb(c, k) &&
 		       !(c->ti[k].lead >= 2 && lower_word(c, k) && gapped(c, k, &w)))	/* "send additional troops": a verb */
 			k++, adj++;
 		if (adj && !(k < NT && lookup(c, k, M_AGENT, &w)))
@@ -1623,6 +1624,26 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 }
 
 /* ---- relation readings ---- */
+
+/* "sent", "gave", "sold": a verb, never an adjective between a state and
+ * an agent word ("Iran sent drones", not the actor "Iran sent drones"). */
+static int irregular_verb(const struct kg_coder *c, size_t k)
+{
+	static const char *const v[] = {
+		"sent", "send", "sends", "gave", "give", "gives", "sold", "sell", "sells", "flew",
+		"hit", "hits", "struck", "shot", "fought", "kept", "lost", "won", "took", "take",
+		"takes", "made", "make", "makes", "built", "led", "leads", "held", "holds", "met",
+		"meets", "bought", "buys", "brought", "brings", "told", "tells", "sought", "seeks",
+		"began", "begins", "threw", "drove", "ran", "runs", "got", "gets", "put", "puts",
+		"let", "lets", "left", "leaves", "paid", "pays", "set", "sets", "saw", "sees",
+		"spent", "stood", "went", "goes", "has", "had", NULL
+	};
+
+	for (int i = 0; v[i]; i++)
+		if (is(c, k, v[i]))
+			return 1;
+	return 0;
+}
 
 /* "drew", "sparked", "prompted": a verb whose object is a reaction
  * ("drew condemnation from X"); after an event noun it is a verb, not a
@@ -2051,8 +2072,22 @@ static size_t purpose_of_trip(const struct kg_coder *c, size_t r)
 	if (j == 0 || (p = c->ti[j - 1].np) < 0)
 		return SIZE_MAX;
 	j = c->np[p].a;
-	if (j > 0 && (is(c, j - 1, "to") || is(c, j - 1, "in")))
+	if (j > 0 && (is(c, j - 1, "to") || is(c, j - 1, "in"))) {
 		j--;	/* "flew to Beijing", "arrived in Kyiv" */
+		/* "sent about 10,000 soldiers to Russia to support ...": the sender */
+		if (j > 0 && (p = c->ti[j - 1].np) >= 0) {
+			size_t a = c->np[p].a;
+			while (a > 0 && n++ < 8 && ((T(a - 1).flags & KG_TOK_NUM) || is(c, a - 1, "about") ||
+						    (is_comma(c, a - 1) && a > 1 && (T(a - 2).flags & KG_TOK_NUM)) ||
+						    is(c, a - 1, "some") || is(c, a - 1, "more") ||
+						    is(c, a - 1, "than") || is(c, a - 1, "least") || is(c, a - 1, "at")))
+				a--;
+			if (a > 0 && (is(c, a - 1, "sent") || is(c, a - 1, "send") || is(c, a - 1, "sends") ||
+				      is(c, a - 1, "deployed") || is(c, a - 1, "deploy") || is(c, a - 1, "deploys") ||
+				      is(c, a - 1, "dispatched")))
+				return a - 1;
+		}
+	}
 	while (j > 0 && adverb(c, j - 1))
 		j--;
 	return j > 0 && travel_word(c, j - 1) ? j - 1 : SIZE_MAX;
@@ -3405,6 +3440,13 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 		m.m = KG_MOD_ACTUAL, m.negated = 0;
 	if (r->verb && !r->passive && conditional(c, c->np[src.np[0]].a))
 		m.m = KG_MOD_POSSIBLE;	/* "if Israel retaliated", "whether Russia would attack" */
+	if (r->verb && m.m == KG_MOD_ACTUAL) {
+		/* "sent drones to Russia to attack Ukraine": the purpose of a
+		 * sending has not happened yet */
+		size_t tv = purpose_of_trip(c, r->a);
+		if (tv != SIZE_MAX && !travel_word(c, tv))
+			m.m = KG_MOD_INTENDED;
+	}
 	if (!r->verb) {
 		/* "called for talks with X", "Pakistan's appeal for talks":
 		 * asked for, not held */
