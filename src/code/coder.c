@@ -3090,6 +3090,31 @@ static void mark_asked(struct kg_coder *c, size_t q)
 	}
 }
 
+/* "accused Pakistan (on Wednesday) of sending troops to support X": what
+ * an accusation claims, from token q after its target, is no event. */
+static void mark_claim(struct kg_coder *c, size_t q)
+{
+	size_t e2, n = 0;
+
+	while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
+	       ((c->ti[q].cls & W_PREP) || (c->ti[q].cls & (W_WDAY | W_MONTH))))
+		q++;	/* "accused Pakistan on Wednesday of ..." */
+	if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 2 < NT && adverb(c, q + 1) &&
+	    lower_word(c, q + 2) && ends_with(c, q + 2, "ing"))
+		q++;	/* "of deliberately targeting civilians" */
+	if (q < NT && (is(c, q, "of") || is(c, q, "for") || adverb(c, q)) && q + 1 < NT && lower_word(c, q + 1) &&
+	    (ends_with(c, q + 1, "ing") || is(c, q + 1, "using") || is(c, q + 1, "being") ||
+	     is(c, q + 1, "doing") || is(c, q + 1, "aiding")))	/* "of using Iraqi territory" */
+		/* "of sending troops to support X": the claim goes on */
+		for (e2 = clause_end(c, q + 1, 8), q++; q < e2; q++) {
+			const struct rel *x = c->ti[q].rel >= 0 ? &c->rel[c->ti[q].rel] : NULL;
+			if (c->ti[q].cls & W_CONJ)
+				break;	/* "... and expelled X": a new act */
+			if (x && (!x->verb || !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG))))
+				c->rel[c->ti[q].rel].used = 1;	/* "of selling weapons to X" too */
+		}
+}
+
 /* "if Israel retaliated", "unless Hamas agrees": the subject at token a
  * opens a condition. */
 static int conditional(const struct kg_coder *c, size_t a)
@@ -3373,6 +3398,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			mark_asked(c, c->np[p].b);
 		}
 	}
+	if (r->verb && root == 11 && !r->passive && (!tgt.n || is(c, r->b, "of")))
+		mark_claim(c, r->b);	/* "the PKK, which it accuses of using Iraqi territory to ..." */
 	if (!src.n && !tgt.n && (r->e->rflags & KG_RELF_SYM) && !r->passive) {
 		/* "The two sides reached an agreement", "Both countries agreed
 		 * to cooperate": the two sides with each other */
@@ -3483,26 +3510,8 @@ static void code_relation(struct kg_coder *c, struct rel *r, int *last_subj, int
 			scan_modality(c, a0, q, &m);
 		}
 	}
-	if (r->verb && root == 11 && tgt.n) {
-		/* "accused Pakistan of backing militants": a claim, not an event */
-		size_t q = c->np[tgt.np[tgt.n - 1]].b, e2, n = 0;
-		while (q < NT && n++ < 3 && !is(c, q, "of") && !is(c, q, "for") &&
-		       ((c->ti[q].cls & W_PREP) || (c->ti[q].cls & (W_WDAY | W_MONTH))))
-			q++;	/* "accused Pakistan on Wednesday of ..." */
-		if (q < NT && (is(c, q, "of") || is(c, q, "for")) && q + 2 < NT && adverb(c, q + 1) &&
-		    lower_word(c, q + 2) && ends_with(c, q + 2, "ing"))
-			q++;	/* "of deliberately targeting civilians" */
-		if (q < NT && (is(c, q, "of") || is(c, q, "for") || adverb(c, q)) && q + 1 < NT && lower_word(c, q + 1) &&
-		    ends_with(c, q + 1, "ing"))
-			/* "of sending troops to support X": the claim goes on */
-			for (e2 = clause_end(c, q + 1, 8), q++; q < e2; q++) {
-				const struct rel *x = c->ti[q].rel >= 0 ? &c->rel[c->ti[q].rel] : NULL;
-				if (c->ti[q].cls & W_CONJ)
-					break;	/* "... and expelled X": a new act */
-				if (x && (!x->verb || !(x->e->forms & (KG_FORM_PAST | KG_FORM_3SG))))
-					c->rel[c->ti[q].rel].used = 1;	/* "of selling weapons to X" too */
-			}
-	}
+	if (r->verb && root == 11 && tgt.n)
+		mark_claim(c, c->np[tgt.np[tgt.n - 1]].b);	/* "accused Pakistan of backing militants" */
 	if (r->verb && (root == 2 || root == 10) && tgt.n) {
 		/* "urged X to pressure Y": what is asked for has not happened */
 		size_t q = c->np[tgt.np[tgt.n - 1]].b;
