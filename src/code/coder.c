@@ -1066,6 +1066,11 @@ static size_t reference(struct kg_coder *c, size_t i)
 			h++;
 		if (!lower_word(c, h))
 			return 0;
+		for (size_t q = i + 1; q < h; q++)
+			if (is(c, q, "regional") || is(c, q, "local") || is(c, q, "provincial") ||
+			    is(c, q, "municipal") || is(c, q, "autonomous") || is(c, q, "former") ||
+			    is(c, q, "previous") || is(c, q, "exiled") || is(c, q, "rival"))
+				return 0;	/* "the regional government in Erbil": not the state's */
 		k = c->ti[h].cls;
 		n = h - i;
 		if (!(c->ti[i + 1].cls & (W_REFSTATE | W_REFGROUP | W_REFGOV | W_REFMIL | W_REFIGO)) &&
