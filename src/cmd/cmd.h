@@ -6,6 +6,7 @@
 #ifndef KG_CMD_H
 #define KG_CMD_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "base/kgraph.h"
@@ -57,6 +58,49 @@ int kg_opt_format(const struct kg_cmd_ctx *ctx, const char *arg);
 void kg_cmd_help(const struct kg_command *c, FILE *out);
 /* Is argv[i] --help or -h? (for commands that take free arguments) */
 int kg_wants_help(int argc, char **argv);
+
+/*
+ * getopt_long for the commands, with what they all do alike: -h/--help
+ * (added to the options given) prints the command's help and exits 0; an
+ * unknown option ("bad option '-Z'"), a missing value ("--limit needs a
+ * value") or a value given to an option that takes none is a usage error.
+ *
+ *	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:n:", longopts);
+ *	while ((c = kg_opt_next(&o)) > 0)
+ *		switch (c) { case 'f': ... }
+ *	if (c < 0)
+ *		return o.status;	(after --help or a usage error)
+ *	argv[optind..argc-1] are the arguments
+ *
+ * shortopts is getopt's ("+..." stops at the first argument, for
+ * commands whose arguments may look like options); longopts ends with
+ * {NULL}, has no flag pointers, and leaves the code 'h' to --help.
+ * Returns the next option's code, 0 after the last, -1 when the command
+ * is done (status: its exit code).
+ */
+#define KG_OPTS_MAX 48
+struct kg_opts {
+	const struct kg_cmd_ctx *ctx;
+	int argc;
+	char **argv;
+	const char *shortopts;
+	const struct option *longopts;
+	int status;
+	/* kg_opt_next's own: the tables with --help added */
+	int started;
+	char shorts[64];
+	struct option longs[KG_OPTS_MAX];
+};
+#define KG_OPTS(c, n, v, s, l) {.ctx = (c), .argc = (n), .argv = (v), .shortopts = (s), .longopts = (l)}
+int kg_opt_next(struct kg_opts *o);
+/*
+ * The whole number arg (decimal, as strtol reads it) of option name
+ * ("--limit"), from min to max, in *out: 0, or KG_EXIT_USAGE after a
+ * usage error "--depth wants a whole number from 1 to 6, not 'abc'".
+ * With max LONG_MAX there is no upper bound: a larger number is LONG_MAX.
+ */
+int kg_opt_long(const struct kg_cmd_ctx *ctx, const char *name, const char *arg,
+		long min, long max, long *out);
 
 /*
  * Open a file for writing an export: "-" or NULL is stdout.  Refuses to
