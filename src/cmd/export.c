@@ -66,7 +66,7 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 't':
 			go.title = optarg;
 			break;
-		default:
+		default:	/* the filters: the rest of opts */
 			if (kg_filter_option(&fa, c, optarg, ctx) != 1)
 				goto out;
 		}

@@ -55,7 +55,7 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 't':
 			go.title = optarg;
 			break;
-		default:
+		default:	/* the filters: the rest of opts */
 			if (kg_filter_option(&fa, c, optarg, ctx) != 1)
 				goto out;
 		}

@@ -318,7 +318,7 @@ int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			else if (strcmp(optarg, "text"))
 				return kg_usage_error(ctx, "unknown format '%s' (text|jsonl)", optarg);
 			break;
-		default:
+		default:	/* the rest of opts: KG_DICT_LONGOPTS */
 			kg_dict_opt(&dict, c, optarg);
 		}
 	}
