@@ -179,10 +179,10 @@ struct kg_lexicon *kg_dict_lexicon(struct kg_store *st);
 /*
  * The read-only questions (src/cmd/ask.c).  kg_cmd_rows opens the store
  * read-only, runs sql with the parameters ?1..?n bound (strings of digits
- * as integers, NULL as NULL) and writes the rows (json_cols: see kg_rows_write_nested); it
- * returns an exit code.  kg_cmd_actor finds the actors an argument names
- * (name, code or alias; *ids to free): their number, 0 after a message
- * when none, -1.
+ * as integers, NULL as NULL) and writes the rows (json_cols: see
+ * kg_rows_write_nested); it returns an exit code.  kg_cmd_actor finds the
+ * actors an argument names (name, code or alias; *ids to free): their
+ * number, 0 after a message when none, -1.
  */
 int kg_cmd_rows(const struct kg_cmd_ctx *ctx, int format, const char *sql,
 		const char *const *params, int nparams, unsigned long json_cols);
