@@ -23,8 +23,11 @@
 #include "store/import.h"
 #include "store/store.h"
 
-#define BATCH_ARTICLES 500
-#define BATCH_BYTES (8u << 20)
+/* Bigger batches write each index page touched by the batch once for
+ * more rows: 500 articles a batch cost 31 s on 100 MB, 4000 cost 23 s
+ * (docs/benchmarks.md).  The seconds bound what a kill can lose. */
+#define BATCH_ARTICLES 4000
+#define BATCH_BYTES (64u << 20)
 #define BATCH_SECONDS 2
 
 struct sink {
@@ -170,7 +173,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	 * reads none of them.  Must come before SQLite initialises; a later
 	 * call only returns SQLITE_MISUSE, harmlessly. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (kg_store_open(ctx->db, 0, &s.st) < 0)
+	if (kg_store_open(ctx->db, reextract ? 0 : KG_STORE_APPEND, &s.st) < 0)
 		return KG_EXIT_FAIL;
 	if (triples) {
 		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;

@@ -66,7 +66,7 @@ static int verify(const struct kg_cmd_ctx *ctx, int format)
 	if (kg_cmd_rows(ctx, format, show, params, 1, 0) != KG_EXIT_OK)
 		goto out;
 	if (problems)
-		kg_error("%s: %ld problem%s found: the counts are wrong (please report it)",
+		kg_error("%s: %ld problem%s found: the store is inconsistent (please report it)",
 			 ctx->db, problems, problems == 1 ? "" : "s");
 	else
 		ret = KG_EXIT_OK;

@@ -350,7 +350,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 	sqlite3_busy_timeout(st->db, busy_ms());
 	/* Check the file before anything can write to it: a file that is not
 	 * ours must be left exactly as it was. */
-	if (exec(st, "PRAGMA foreign_keys = ON") < 0) {
+	if (!(flags & KG_STORE_APPEND) && exec(st, "PRAGMA foreign_keys = ON") < 0) {
 		kg_store_close(st);
 		return -1;
 	}
@@ -1198,11 +1198,20 @@ out:
 	return ret;
 }
 
+/* Deleting needs the foreign keys (ON DELETE CASCADE): not through an
+ * append-only handle. */
+static int may_delete(struct kg_store *st)
+{
+	if (st->flags & KG_STORE_APPEND)
+		return kg_error("%s: internal error: delete through an append-only store handle", st->path);
+	return 0;
+}
+
 int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_result *r)
 {
 	const char *src = r->article->source && *r->article->source ? r->article->source : NULL;
 
-	if (drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
+	if (may_delete(st) < 0 || drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
 		return -1;
 	st->added++;
 	return 0;
@@ -1266,6 +1275,8 @@ int kg_store_article_load(struct kg_store *st, sqlite3_int64 id, struct kg_artic
 
 int kg_store_prune_actors(struct kg_store *st)
 {
+	if (may_delete(st) < 0)
+		return -1;
 	cache_clear(&st->actors);
 	/* One set-based pass (NOT IN builds its index once); NULLs are kept
 	 * out of the list, or NOT IN would match nothing. */
