@@ -1,7 +1,7 @@
 /*
  * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
- * stored in batches (one transaction per BATCH_ARTICLES articles or
- * BATCH_BYTES of text: a commit per article would rewrite the indexes
+ * stored in batches (one transaction per BATCH_ARTICLES articles, or
+ * --batch N, or BATCH_BYTES of text: a commit per article would rewrite the indexes
  * and the full-text segments every time), each article under its own
  * savepoint, so a failed article leaves nothing behind and a kill loses
  * at most the batch in flight (never more than BATCH_SECONDS of work, for
@@ -11,7 +11,9 @@
  * ingest --triples loads triples coded elsewhere (kgraph extract's JSON
  * lines, src/input/triples.c) the same way, one rebuilt article at a time.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -26,7 +28,8 @@
 /* Bigger batches write each index page touched by the batch once for
  * more rows: 500 articles a batch cost 31 s on 100 MB, 4000 cost 23 s
  * (docs/benchmarks.md).  The seconds bound what a kill can lose. */
-#define BATCH_ARTICLES 4000
+#define BATCH_ARTICLES 4000	/* --batch */
+#define BATCH_MAX 1000000
 #define BATCH_BYTES (64u << 20)
 #define BATCH_SECONDS 2
 
@@ -34,6 +37,7 @@ struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
 	long batch;		/* articles in the open transaction */
+	long batch_max;		/* --batch */
 	long b_added, b_triples;	/* what it adds, counted at commit */
 	size_t bytes;
 	time_t since;		/* when the open transaction began */
@@ -87,7 +91,7 @@ static int store_one(struct sink *s, const struct kg_result *r, const size_t *se
 		s->b_added++;
 		s->b_triples += (long)r->ntriples;
 	}
-	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
+	if ((s->batch >= s->batch_max || s->bytes >= BATCH_BYTES ||
 	     time(NULL) - s->since >= BATCH_SECONDS) && flush(s) < 0)
 		return -1;
 	return 0;
@@ -118,13 +122,14 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"reextract", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
+		{"batch", required_argument, NULL, 'B'},
 		KG_PIPELINE_LONGOPTS,
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct kg_read_opts ro = {0};
 	struct kg_dict_opts dict = {0};
-	struct sink s = {0};
+	struct sink s = {.batch_max = BATCH_ARTICLES};
 	struct kg_pipeline_opts po = {0};
 	struct kg_lexicon *lx = NULL;
 	const char *triples = NULL;
@@ -148,6 +153,15 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'T':
 			triples = optarg;
 			break;
+		case 'B': {
+			char *end;
+			long n = (errno = 0, strtol(optarg, &end, 10));
+			if (errno || end == optarg || *end || n < 1 || n > BATCH_MAX)
+				return kg_usage_error(ctx, "--batch wants a number of articles from 1 to %d, not '%s'",
+						      BATCH_MAX, optarg);
+			s.batch_max = n;
+			break;
+		}
 		case 'h':
 			kg_cmd_help(ctx->cmd, stdout);
 			return KG_EXIT_OK;

@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/embed.h"
 #include "base/err.h"
+#include "store/checkpoint.h"
 #include "store/store.h"
 
 enum {
@@ -157,6 +158,7 @@ struct kg_store {
 		size_t n, cap;
 	} actors;
 	char origin[64];
+	struct kg_ckpt *ck;	/* KG_STORE_APPEND: the background checkpointer */
 };
 
 static void cache_clear(struct actor_cache *c);
@@ -388,6 +390,8 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		return -1;
 	}
 	st->ready = 1;
+	if ((flags & KG_STORE_APPEND) && *path && strcmp(path, ":memory:"))
+		st->ck = kg_ckpt_start(st->db, path, busy_ms());
 	*out = st;
 	return 0;
 }
@@ -396,6 +400,7 @@ void kg_store_close(struct kg_store *st)
 {
 	if (!st)
 		return;
+	kg_ckpt_stop(st->ck, st->db);
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(st->stmt[i]);
 	/* Keep the planner's statistics fresh: ANALYZE after a large ingest
@@ -436,6 +441,7 @@ static void reset_all(struct kg_store *st)
 int kg_store_begin(struct kg_store *st)
 {
 	reset_all(st);
+	kg_ckpt_wait(st->ck);
 	return exec(st, "BEGIN IMMEDIATE");
 }
 
