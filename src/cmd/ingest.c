@@ -11,9 +11,7 @@
  * ingest --triples loads triples coded elsewhere (kgraph extract's JSON
  * lines, src/input/triples.c) the same way, one rebuilt article at a time.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -120,13 +118,13 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
 		{"reextract", no_argument, NULL, 'R'},
-		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
 		{"batch", required_argument, NULL, 'B'},
 		KG_PIPELINE_LONGOPTS,
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:" KG_PIPELINE_SHORTOPTS, opts);
 	struct kg_read_opts ro = {0};
 	struct kg_dict_opts dict = {0};
 	struct sink s = {.batch_max = BATCH_ARTICLES};
@@ -135,9 +133,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	const char *triples = NULL;
 	int c, rc, reextract = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((rc = kg_format_parse(optarg)) < 0)
@@ -153,29 +149,19 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'T':
 			triples = optarg;
 			break;
-		case 'B': {
-			char *end;
-			long n = (errno = 0, strtol(optarg, &end, 10));
-			if (errno || end == optarg || *end || n < 1 || n > BATCH_MAX)
-				return kg_usage_error(ctx, "--batch wants a number of articles from 1 to %d, not '%s'",
-						      BATCH_MAX, optarg);
-			s.batch_max = n;
+		case 'B':
+			if ((rc = kg_opt_long(ctx, "--batch", optarg, 1, BATCH_MAX, &s.batch_max)))
+				return rc;
+			break;
+		default:
+			if (!kg_dict_opt(&dict, c, optarg) &&
+			    (rc = kg_pipeline_option(ctx, &po, c, optarg)) > 0)
+				return rc;
 			break;
 		}
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			if (kg_dict_opt(&dict, c, optarg))
-				break;
-			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
-				if (rc)
-					return rc;
-				break;
-			}
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
-		}
 	}
+	if (c < 0)
+		return o.status;
 	if (reextract && (optind < argc || triples))
 		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
 	if (triples && optind < argc)
