@@ -2,9 +2,9 @@
  * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
  * stored in batches (one transaction per BATCH_ARTICLES articles, or
  * --batch N, or BATCH_BYTES of text: a commit per article would rewrite the indexes
- * and the full-text segments every time), each article under its own
- * savepoint, so a failed article leaves nothing behind and a kill loses
- * at most the batch in flight (never more than BATCH_SECONDS of work, for
+ * and the full-text segments every time); an article that is not whole
+ * is refused before it is written, and a kill or a failing disk loses at
+ * most the batch in flight (never more than BATCH_SECONDS of work, for
  * slow streams on stdin; and when no article comes for the pipeline's
  * idle delay, what came is committed at once).
  *
@@ -58,12 +58,21 @@ static int flush(struct sink *s)
 	return 0;
 }
 
-/* Store one article (seq: rebuilt by --triples) in the open batch. */
+/* Store one article (seq: rebuilt by --triples) in the open batch.  A
+ * result that is not whole is refused before anything is written; after
+ * that only SQLite itself can fail (a full disk, an I/O error), and then
+ * the batch goes and the ingest stops.  No savepoint per article: it
+ * copied every page an article touched into the statement journal, 14%
+ * of the writer's time (docs/benchmarks.md). */
 static int store_one(struct sink *s, const struct kg_result *r, const size_t *seq,
 		     const char *origin)
 {
 	int rc;
 
+	if (kg_store_check(r) < 0) {
+		kg_warn("%s: not stored", origin);
+		return 1;
+	}
 	if (!s->batch) {
 		if (kg_store_begin(s->st) < 0)
 			return -1;
@@ -71,17 +80,12 @@ static int store_one(struct sink *s, const struct kg_result *r, const size_t *se
 	}
 	s->batch++;
 	s->bytes += r->article->len;
-	if (kg_store_savepoint(s->st) < 0)
-		return -1;
 	rc = seq ? kg_import_add(s->im, r, seq) : kg_store_add(s->st, r);
 	if (rc < 0) {
-		if (kg_store_rollback_to(s->st) < 0)
-			return -1;
-		kg_warn("%s: not stored", origin);
-		return 1;
-	}
-	if (kg_store_release(s->st) < 0)
+		kg_error("%s: not stored, nor the %ld article%s before it since the last commit:"
+			 " ingest again to add them", origin, s->batch - 1, s->batch == 2 ? "" : "s");
 		return -1;
+	}
 	if (rc == 0) {
 		s->skipped++;
 		kg_info("%s: already stored", origin);
