@@ -28,9 +28,13 @@ struct kg_src {
 	size_t cap, pos, end;
 	unsigned long long off;	/* input offset of p[0] */
 	int eof, err;		/* err: errno of a read error */
+	const struct kg_read_opts *o;	/* its wait hook, for file sources */
+	int regular;		/* 1: a regular file (never blocks), -1: not, 0: not known yet */
 };
 
-void kg_src_file(struct kg_src *s, const char *name, FILE *f);
+/* o (borrowed, may be NULL) gives the hook to call before a read that
+ * would block. */
+void kg_src_file(struct kg_src *s, const char *name, FILE *f, const struct kg_read_opts *o);
 void kg_src_mem(struct kg_src *s, const char *name, const char *data, size_t len);
 void kg_src_release(struct kg_src *s);
 /* Make at least n bytes visible at p + pos (fewer at end of input); returns
