@@ -5,6 +5,7 @@
  * text; the matcher builds a candidate phrase from tokens in a reused
  * buffer and looks it up, so matching allocates nothing.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,16 @@
 #include "base/err.h"
 #include "lexicon/lexicon.h"
 
+/* A phrase chain in the table, with its key's hash and length: a probe
+ * that meets another phrase costs no visit to the entry or its string. */
+struct slot {
+	struct kg_lex_entry *e;	/* head of the chain; NULL: free */
+	uint32_t h, len;
+};
+
 struct kg_lexicon {
 	struct kg_arena arena;
-	struct kg_lex_entry **slots;	/* heads of phrase chains */
+	struct slot *slots;	/* phrase chains, by normalised phrase */
 	size_t nslots, nphrases;
 	unsigned max_words;
 	size_t counts[KG_LEX_DISCARD + 1];
@@ -31,17 +39,54 @@ struct kg_lexicon {
 
 struct lead {
 	const char *word;	/* NUL-terminated, in the arena */
-	size_t len;
+	uint32_t h, len;
 	unsigned maxw;
 };
 
-static unsigned long hash(const char *s, size_t n)
+/*
+ * The coder looks up every candidate phrase of a sentence (most of them
+ * in no dictionary), so the hash reads eight bytes at a time and the last
+ * one to seven bytes with two overlapping loads, no loop (as wyhash
+ * does); the byte order only moves slots around.  Mixed well enough for
+ * probes to stay short at half load.
+ */
+static uint64_t load64(const char *s)
 {
-	unsigned long h = 1469598103934665603UL;
+	uint64_t w;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
-	return h;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 31);
+}
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; n > 8; s += 8, u += 8, n -= 8)
+		h = mix(h, load64(s));
+	if (n == 8)
+		h = mix(h, load64(s));
+	else if (n >= 4)
+		h = mix(h, load32(s) | load32(s + n - 4) << 32);
+	else if (n)
+		h = mix(h, (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16);
+	h *= 0x94D049BB133111EBULL;
+	return h ^ (h >> 29);
 }
 
 struct kg_lexicon *kg_lex_new(void)
@@ -106,40 +151,46 @@ size_t kg_lex_norm(const char *t, size_t n, char *buf, size_t cap)
 static void rehash(struct kg_lexicon *lx)
 {
 	size_t n = lx->nslots * 2, i, j;
-	struct kg_lex_entry **s = kg_xcalloc(n, sizeof *s);
+	struct slot *s = kg_xcalloc(n, sizeof *s);
 
 	for (i = 0; i < lx->nslots; i++) {
-		struct kg_lex_entry *e = lx->slots[i];
-		if (!e)
+		if (!lx->slots[i].e)
 			continue;
-		for (j = hash(e->phrase, strlen(e->phrase)) & (n - 1); s[j]; j = (j + 1) & (n - 1))
+		for (j = lx->slots[i].h & (n - 1); s[j].e; j = (j + 1) & (n - 1))
 			;
-		s[j] = e;
+		s[j] = lx->slots[i];
 	}
 	free(lx->slots);
 	lx->slots = s;
 	lx->nslots = n;
 }
 
-static struct kg_lex_entry **find_slot(const struct kg_lexicon *lx, const char *norm, size_t len)
+/* The slot of norm[0..len), or the free slot where it would go; *hp
+ * gets the key's hash.  Writes nothing: coder threads share the table. */
+static struct slot *find_slot(const struct kg_lexicon *lx, const char *norm, size_t len,
+			      uint32_t *hp)
 {
-	size_t i;
+	uint32_t h = (uint32_t)hash(norm, len);
+	size_t i, mask = lx->nslots - 1;
+	struct slot *s;
 
-	for (i = hash(norm, len) & (lx->nslots - 1); lx->slots[i]; i = (i + 1) & (lx->nslots - 1))
-		if (!strncmp(lx->slots[i]->phrase, norm, len) && !lx->slots[i]->phrase[len])
-			return &lx->slots[i];
-	return (struct kg_lex_entry **)&lx->slots[i];
+	for (i = h & mask; (s = &lx->slots[i])->e; i = (i + 1) & mask)
+		if (s->h == h && s->len == len && !memcmp(s->e->phrase, norm, len))
+			break;
+	*hp = h;
+	return s;
 }
 
 static struct lead *lead_slot(const struct kg_lexicon *lx, const char *w, size_t n)
 {
-	size_t i;
+	uint32_t h = (uint32_t)hash(w, n);
+	size_t i, mask = lx->lead_slots - 1;
+	struct lead *l;
 
-	for (i = hash(w, n) & (lx->lead_slots - 1); lx->lead[i].word;
-	     i = (i + 1) & (lx->lead_slots - 1))
-		if (lx->lead[i].len == n && !memcmp(lx->lead[i].word, w, n))
+	for (i = h & mask; (l = &lx->lead[i])->word; i = (i + 1) & mask)
+		if (l->h == h && l->len == n && !memcmp(l->word, w, n))
 			break;
-	return &lx->lead[i];
+	return l;
 }
 
 static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigned nwords)
@@ -162,7 +213,8 @@ static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigne
 	l = lead_slot(lx, norm, w);
 	if (!l->word) {
 		l->word = kg_lex_intern(lx, norm, w);
-		l->len = w;
+		l->len = (uint32_t)w;
+		l->h = (uint32_t)hash(norm, w);
 		lx->nlead++;
 	}
 	if (nwords > l->maxw)
@@ -184,7 +236,9 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 {
 	char norm[512];
 	size_t n = kg_lex_norm(phrase, len, norm, sizeof norm), i, upper = 0, letters = 0;
-	struct kg_lex_entry *e, **slot;
+	struct kg_lex_entry *e;
+	struct slot *slot;
+	uint32_t h;
 
 	if (!n)
 		return NULL;
@@ -213,13 +267,15 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 		lx->max_words = e->nwords;
 	note_lead(lx, norm, n, e->nwords);
 	lx->counts[kind]++;
-	slot = find_slot(lx, norm, n);
-	if (!*slot) {
+	slot = find_slot(lx, norm, n, &h);
+	if (!slot->e) {
 		e->phrase = kg_lex_intern(lx, norm, n);
-		*slot = e;
+		slot->e = e;
+		slot->h = h;
+		slot->len = (uint32_t)n;
 		lx->nphrases++;
 	} else {
-		struct kg_lex_entry *p = *slot;
+		struct kg_lex_entry *p = slot->e;
 		e->phrase = p->phrase;
 		while (p->next)
 			p = p->next;
@@ -230,7 +286,9 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 
 const struct kg_lex_entry *kg_lex_get(const struct kg_lexicon *lx, const char *norm, size_t len)
 {
-	return *find_slot(lx, norm, len);
+	uint32_t h;
+
+	return find_slot(lx, norm, len, &h)->e;
 }
 
 unsigned kg_lex_max_words(const struct kg_lexicon *lx)
