@@ -18,6 +18,25 @@ static int is_alnum(unsigned char c)
 	       (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Bytes that always go on a word: ASCII letters and digits, and bytes
+ * from 0x80 other than 0xC2 and 0xE2, the only ones that can start the
+ * punctuation of upunct() (the word loop then asks it). */
+#define W4(a) a, a, a, a
+#define W16(a) W4(a), W4(a), W4(a), W4(a)
+static const unsigned char word_byte[256] = {
+	W16(0), W16(0), W16(0),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,		/* 0-9 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* A-O */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,		/* P-Z */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* a-o */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,		/* p-z */
+	W16(1), W16(1), W16(1), W16(1),				/* 0x80-0xBF */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0xC2 */
+	W16(1),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0xE2 */
+	W16(1),
+};
+
 /* Length of a UTF-8 punctuation sequence at s (quotes, dashes), or 0. */
 static size_t upunct(const unsigned char *s, size_t n, unsigned *flags)
 {
@@ -152,7 +171,8 @@ void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out
 		for (;;) {
 			size_t al;
 
-			while (i < end && is_alnum(s[i]) && !upunct(s + i, end - i, &pf))
+			while (i < end && (word_byte[s[i]] ||
+					   ((s[i] == 0xC2 || s[i] == 0xE2) && !upunct(s + i, end - i, &pf))))
 				i++;
 			if (i + 1 < end && (s[i] == '-' || s[i] == '.' || s[i] == '&') &&
 			    is_alnum(s[i + 1]) && !upunct(s + i + 1, end - i - 1, &pf)) {
