@@ -73,6 +73,25 @@ static uint64_t mix(uint64_t h, uint64_t w)
 	return h ^ (h >> 31);
 }
 
+/* a[0..n) == b[0..n), for the short keys of the tables: no call to memcmp. */
+static int same(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 <= n; i += 8)
+			if (load64(a + i) != load64(b + i))
+				return 0;
+		return load64(a + n - 8) == load64(b + n - 8);
+	}
+	if (n >= 4)
+		return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static uint64_t hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
@@ -251,7 +270,7 @@ static struct slot *find_slot(const struct kg_lexicon *lx, const char *norm, siz
 	struct slot *s;
 
 	for (i = h & mask; (s = &lx->slots[i])->e; i = (i + 1) & mask)
-		if (s->h == h && s->len == len && !memcmp(s->e->phrase, norm, len))
+		if (s->h == h && s->len == len && same(s->e->phrase, norm, len))
 			break;
 	*hp = h;
 	return s;
@@ -264,7 +283,7 @@ static struct lead *lead_slot(const struct kg_lexicon *lx, const char *w, size_t
 	struct lead *l;
 
 	for (i = h & mask; (l = &lx->lead[i])->word; i = (i + 1) & mask)
-		if (l->h == h && l->len == n && !memcmp(l->word, w, n))
+		if (l->h == h && l->len == n && same(l->word, w, n))
 			break;
 	return l;
 }
