@@ -119,7 +119,7 @@ void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out
 			i++;
 			continue;
 		}
-		if ((pl = upunct(s + i, end - i, &pf))) {
+		if ((c == 0xE2 || c == 0xC2) && (pl = upunct(s + i, end - i, &pf))) {
 			size_t al;
 			/* ’s after a word is a possessive. */
 			if (is_apos(s + i, end - i, &al) && out->n &&
