@@ -1,5 +1,7 @@
 /*
- * json.c: JSON and JSONL articles (Jansson).
+ * json.c: JSON and JSONL articles.  Plain objects are read by the
+ * scanner of jscan.c; anything else (every error included) by Jansson,
+ * whose messages users see.  Both give a struct kg_jarticle to deliver().
  *
  * An article object has "text" (required) and optionally "id", "title",
  * "date", "source", "url"; other fields are ignored.  A JSON file holds
