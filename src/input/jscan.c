@@ -252,18 +252,14 @@ static size_t unescape(char *s, size_t n);
 static int field_of(const char *s, size_t n, int esc)
 {
 	static const char *const names[KG_JF_N] = {"text", "id", "title", "date", "source", "url"};
-	char key[8];
+	char tmp[48];
 
 	if (esc) {	/* "te\u0078t" is "text" (the escapes were checked) */
-		if (n > 6 * sizeof key)
-			return -1;
-		char tmp[6 * sizeof key];
+		if (n > sizeof tmp)
+			return -1;	/* an escape takes at most 6 bytes per byte: more than 8 */
 		memcpy(tmp, s, n);
 		n = unescape(tmp, n);
-		if (n >= sizeof key)
-			return -1;
-		memcpy(key, tmp, n);
-		s = key;
+		s = tmp;
 	}
 	for (int i = 0; i < KG_JF_N; i++)
 		if (strlen(names[i]) == n && !memcmp(names[i], s, n))
