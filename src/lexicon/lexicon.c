@@ -40,8 +40,8 @@ struct kg_lexicon {
 
 struct lead {
 	const char *word;	/* NUL-terminated, in the arena */
-	uint32_t h, len;
-	unsigned maxw;
+	uint32_t h;
+	uint16_t len, maxw;	/* words of at most 511 bytes (kg_lex_add) */
 };
 
 /*
@@ -308,12 +308,12 @@ static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigne
 	l = lead_slot(lx, norm, w);
 	if (!l->word) {
 		l->word = kg_lex_intern(lx, norm, w);
-		l->len = (uint32_t)w;
+		l->len = (uint16_t)w;
 		l->h = (uint32_t)hash(norm, w);
 		lx->nlead++;
 	}
 	if (nwords > l->maxw)
-		l->maxw = nwords;
+		l->maxw = (uint16_t)nwords;
 }
 
 unsigned kg_lex_lead_words(const struct kg_lexicon *lx, const char *norm, size_t len)
