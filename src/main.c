@@ -30,6 +30,9 @@ const struct kg_command kg_commands[] = {
 	 "  --date DATE     article date (YYYY-MM-DD) when the input gives none\n"
 	 "  --reextract     re-code every stored article (after `kgraph dict add`)\n"
 	 "  --triples FILE  load triples made elsewhere (kgraph extract's JSON lines; - for stdin)\n"
+	 "  --batch N       articles per transaction (default 4000; also at most 64 MB\n"
+	 "                  of text or 2 seconds): smaller batches commit sooner,\n"
+	 "                  bigger ones write faster\n"
 	 KG_PIPELINE_HELP
 	 KG_DICT_HELP},
 	{"extract", cmd_extract, "extract [options] PATH...|-",

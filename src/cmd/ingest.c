@@ -1,7 +1,7 @@
 /*
  * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
- * stored in batches (one transaction per BATCH_ARTICLES articles or
- * BATCH_BYTES of text: a commit per article would rewrite the indexes
+ * stored in batches (one transaction per BATCH_ARTICLES articles, or
+ * --batch N, or BATCH_BYTES of text: a commit per article would rewrite the indexes
  * and the full-text segments every time), each article under its own
  * savepoint, so a failed article leaves nothing behind and a kill loses
  * at most the batch in flight (never more than BATCH_SECONDS of work, for
@@ -23,14 +23,19 @@
 #include "store/import.h"
 #include "store/store.h"
 
-#define BATCH_ARTICLES 500
-#define BATCH_BYTES (8u << 20)
+/* Bigger batches write each index page touched by the batch once for
+ * more rows: 500 articles a batch cost 31 s on 100 MB, 4000 cost 23 s
+ * (docs/benchmarks.md).  The seconds bound what a kill can lose. */
+#define BATCH_ARTICLES 4000	/* --batch */
+#define BATCH_MAX 1000000
+#define BATCH_BYTES (64u << 20)
 #define BATCH_SECONDS 2
 
 struct sink {
 	struct kg_store *st;
 	long added, skipped, triples;
 	long batch;		/* articles in the open transaction */
+	long batch_max;		/* --batch */
 	long b_added, b_triples;	/* what it adds, counted at commit */
 	size_t bytes;
 	time_t since;		/* when the open transaction began */
@@ -84,7 +89,7 @@ static int store_one(struct sink *s, const struct kg_result *r, const size_t *se
 		s->b_added++;
 		s->b_triples += (long)r->ntriples;
 	}
-	if ((s->batch >= BATCH_ARTICLES || s->bytes >= BATCH_BYTES ||
+	if ((s->batch >= s->batch_max || s->bytes >= BATCH_BYTES ||
 	     time(NULL) - s->since >= BATCH_SECONDS) && flush(s) < 0)
 		return -1;
 	return 0;
@@ -113,23 +118,22 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
 		{"reextract", no_argument, NULL, 'R'},
-		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
+		{"batch", required_argument, NULL, 'B'},
 		KG_PIPELINE_LONGOPTS,
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:" KG_PIPELINE_SHORTOPTS, opts);
 	struct kg_read_opts ro = {0};
 	struct kg_dict_opts dict = {0};
-	struct sink s = {0};
+	struct sink s = {.batch_max = BATCH_ARTICLES};
 	struct kg_pipeline_opts po = {0};
 	struct kg_lexicon *lx = NULL;
 	const char *triples = NULL;
 	int c, rc, reextract = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((rc = kg_format_parse(optarg)) < 0)
@@ -145,20 +149,19 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'T':
 			triples = optarg;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
+		case 'B':
+			if ((rc = kg_opt_long(ctx, "--batch", optarg, 1, BATCH_MAX, &s.batch_max)))
+				return rc;
+			break;
 		default:
-			if (kg_dict_opt(&dict, c, optarg))
-				break;
-			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
-				if (rc)
-					return rc;
-				break;
-			}
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			if (!kg_dict_opt(&dict, c, optarg) &&
+			    (rc = kg_pipeline_option(ctx, &po, c, optarg)) > 0)
+				return rc;
+			break;
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (reextract && (optind < argc || triples))
 		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
 	if (triples && optind < argc)
@@ -170,7 +173,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	 * reads none of them.  Must come before SQLite initialises; a later
 	 * call only returns SQLITE_MISUSE, harmlessly. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (kg_store_open(ctx->db, 0, &s.st) < 0)
+	if (kg_store_open(ctx->db, reextract ? 0 : KG_STORE_APPEND, &s.st) < 0)
 		return KG_EXIT_FAIL;
 	if (triples) {
 		rc = (s.im = kg_import_new(s.st)) ? kg_triples_read(triples, store_batch, &s) : -1;

@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/embed.h"
 #include "base/err.h"
+#include "store/checkpoint.h"
 #include "store/store.h"
 
 enum {
@@ -157,6 +158,7 @@ struct kg_store {
 		size_t n, cap;
 	} actors;
 	char origin[64];
+	struct kg_ckpt *ck;	/* KG_STORE_APPEND: the background checkpointer */
 };
 
 static void cache_clear(struct actor_cache *c);
@@ -350,7 +352,7 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 	sqlite3_busy_timeout(st->db, busy_ms());
 	/* Check the file before anything can write to it: a file that is not
 	 * ours must be left exactly as it was. */
-	if (exec(st, "PRAGMA foreign_keys = ON") < 0) {
+	if (!(flags & KG_STORE_APPEND) && exec(st, "PRAGMA foreign_keys = ON") < 0) {
 		kg_store_close(st);
 		return -1;
 	}
@@ -388,6 +390,8 @@ int kg_store_open(const char *path, unsigned flags, struct kg_store **out)
 		return -1;
 	}
 	st->ready = 1;
+	if ((flags & KG_STORE_APPEND) && *path && strcmp(path, ":memory:"))
+		st->ck = kg_ckpt_start(st->db, path, busy_ms());
 	*out = st;
 	return 0;
 }
@@ -396,6 +400,7 @@ void kg_store_close(struct kg_store *st)
 {
 	if (!st)
 		return;
+	kg_ckpt_stop(st->ck, st->db);
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(st->stmt[i]);
 	/* Keep the planner's statistics fresh: ANALYZE after a large ingest
@@ -436,6 +441,7 @@ static void reset_all(struct kg_store *st)
 int kg_store_begin(struct kg_store *st)
 {
 	reset_all(st);
+	kg_ckpt_wait(st->ck);
 	return exec(st, "BEGIN IMMEDIATE");
 }
 
@@ -1198,11 +1204,20 @@ out:
 	return ret;
 }
 
+/* Deleting needs the foreign keys (ON DELETE CASCADE): not through an
+ * append-only handle. */
+static int may_delete(struct kg_store *st)
+{
+	if (st->flags & KG_STORE_APPEND)
+		return kg_error("%s: internal error: delete through an append-only store handle", st->path);
+	return 0;
+}
+
 int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_result *r)
 {
 	const char *src = r->article->source && *r->article->source ? r->article->source : NULL;
 
-	if (drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
+	if (may_delete(st) < 0 || drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
 		return -1;
 	st->added++;
 	return 0;
@@ -1266,6 +1281,8 @@ int kg_store_article_load(struct kg_store *st, sqlite3_int64 id, struct kg_artic
 
 int kg_store_prune_actors(struct kg_store *st)
 {
+	if (may_delete(st) < 0)
+		return -1;
 	cache_clear(&st->actors);
 	/* One set-based pass (NOT IN builds its index once); NULLs are kept
 	 * out of the list, or NOT IN would match nothing. */

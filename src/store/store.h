@@ -22,6 +22,11 @@
 
 enum {
 	KG_STORE_READONLY = 1 << 0,	/* open read-only; never create or migrate */
+	/* Add articles only (ingest): SQLite does not re-check the foreign
+	 * keys of each row the store writes (it made every id it refers to
+	 * in the same transaction), a quarter of the writer's time.  Deleting
+	 * through this handle (kg_store_reextract) is refused. */
+	KG_STORE_APPEND = 1 << 1,
 };
 
 struct kg_store;
@@ -159,7 +164,8 @@ int kg_store_actor_ids(struct kg_store *st, const char *name, sqlite3_int64 **id
 	" UNION ALL SELECT 'sentences missing from the full-text index', count(*) FROM sentences s" \
 	"  WHERE NOT EXISTS (SELECT 1 FROM sentences_fts_docsize d WHERE d.id = s.id)" \
 	" UNION ALL SELECT 'full-text rows without a sentence', count(*) FROM sentences_fts_docsize d" \
-	"  WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = d.id)"
+	"  WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = d.id)" \
+	" UNION ALL SELECT 'rows referring to a missing row', count(*) FROM pragma_foreign_key_check"
 
 #define KG_STORE_SQL_UNRESOLVED \
 	"SELECT name, mentions, articles, example FROM (" \

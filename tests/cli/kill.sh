@@ -34,7 +34,8 @@ echo "  kill points: $points($n articles, clean ingest: ${dur} ms)" >&2
 kills=0 hit=0
 for at in $points; do
 	rm -f k.db k.db-wal k.db-shm
-	"$KG" -q -d k.db ingest corpus &
+	# Small batches, so that kills fall between commits too.
+	"$KG" -q -d k.db ingest --batch 200 corpus &
 	pid=$!
 	sleep "$at"
 	if kill -9 "$pid" 2>/dev/null; then hit=$((hit + 1)); fi

@@ -169,6 +169,16 @@ cp kg.db bad.db
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE edge_weights SET mentions = mentions + 1 WHERE id = (SELECT min(id) FROM edge_weights)"); c.commit()' bad.db
 run "$KG" -d bad.db stats --verify --format csv
 expect_rc 1 "stats --verify finds a wrong count"; expect_out '^edges with wrong counts,1' "stats --verify on a broken copy"
+# ingest writes without SQLite re-checking each row's foreign keys
+# (KG_STORE_APPEND); --verify checks them all, and finds a dangling one.
+expect_out '^rows referring to a missing row,0' "stats --verify: references after ingest and re-codes"
+cp kg.db orphan.db
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM sentences WHERE id = (SELECT min(sentence_id) FROM mentions)"); c.commit()' orphan.db
+run "$KG" -d orphan.db stats --verify --format csv
+expect_rc 1 "stats --verify finds a dangling reference"
+expect_out '^rows referring to a missing row,[1-9]' "stats --verify on a copy with a dangling mention"
+run "$KG" -d kg.db ingest --batch 0 "$SAMPLE"
+expect_rc 2 "--batch 0"; expect_err "batch wants a whole number" "--batch 0 is refused"
 # A user entry wins over a built-in one for the same words.
 if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE name = 'The Diplomat' AND code <> ''")" -gt 0 ]; then
 	run "$KG" -d kg.db dict add "The Diplomat" --code JPNMEDDIP --type media --country JPN
