@@ -133,8 +133,8 @@ typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		const struct kg_pipeline_opts *po, kg_sink_fn sink, void *ctx);
 
-/* The number of jobs in s ("4"), or the number of cores for NULL; -1 if bad. */
-int kg_pipeline_jobs(const char *s);
+/* The default number of jobs: the number of cores (at most the limit). */
+int kg_pipeline_jobs(void);
 
 /*
  * The options extract and ingest share: -j/--jobs N, -q/--quiet,

@@ -556,19 +556,11 @@ out:
 	return bad;
 }
 
-int kg_pipeline_jobs(const char *s)
+int kg_pipeline_jobs(void)
 {
-	char *end;
-	long n;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (!s) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
-	}
-	n = strtol(s, &end, 10);
-	if (end == s || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	return (int)n;
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
 }
 
 static struct kg_lexicon *load_lexicon(void)
@@ -600,7 +592,7 @@ int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
 
 	if (!po)
 		po = &dflt;
-	jobs = po->jobs > 0 ? po->jobs : kg_pipeline_jobs(NULL);
+	jobs = po->jobs > 0 ? po->jobs : kg_pipeline_jobs();
 	m.po = po;
 	m.jobs = jobs;
 	m.tty = po->progress > 0 || (po->progress == 0 && kg_verbosity >= 0 && isatty(2));
@@ -630,11 +622,13 @@ int kg_pipeline_option(const struct kg_cmd_ctx *ctx, struct kg_pipeline_opts *po
 		       const char *arg)
 {
 	switch (c) {
-	case 'j':
-		if ((po->jobs = kg_pipeline_jobs(arg)) < 0)
-			return kg_usage_error(ctx, "--jobs wants a number from 1 to %d, not '%s'",
-					      MAX_JOBS, arg);
-		return 0;
+	case 'j': {
+		long n = 0;
+		int rc = kg_opt_long(ctx, "--jobs", arg, 1, MAX_JOBS, &n);
+
+		po->jobs = (int)n;
+		return rc;
+	}
 	case 'q':
 		kg_verbosity = -1;
 		po->progress = -1;

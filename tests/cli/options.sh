@@ -62,7 +62,7 @@ for spec in actors:--format:-f actors:--limit:-n actors:--type:-t \
 	[ -n "$short" ] && bad "$short needs a value" $c "$short"
 done
 
-for c in actors search timeline neighbors path stats query export render validate; do
+for c in actors search timeline neighbors path stats query export render validate ingest extract; do
 	help $c --help
 	help $c -h
 	help $c --he
@@ -147,6 +147,21 @@ done
 good export --top 99999999999999999999
 good render -o x.svg --actor Iran --depth 20 --min-weight 1
 grep -q '<svg' x.svg || fail "render with filters: no SVG"
+
+# ingest and extract: --jobs (and ingest's --batch) are bounded too.
+for c in ingest extract; do
+	for v in abc 0 -1 257 "" 4294967297; do
+		bad "--jobs wants a whole number from 1 to 256, not '$v'" $c --jobs "$v" "$SAMPLE"
+		bad "--jobs wants a whole number from 1 to 256, not '$v'" $c -j "$v" "$SAMPLE"
+	done
+	bad "-j needs a value" $c -j
+	bad "--date needs a value" $c --date
+done
+for v in abc 0 1000001; do
+	bad "--batch wants a whole number from 1 to 1000000, not '$v'" ingest --batch "$v" "$SAMPLE"
+done
+good extract -j 2 --format tsv "$SAMPLE"
+[ "$(wc -l <"$T/out")" -gt 3 ] || fail "extract -j 2: no triples"
 
 # Arguments are still told apart from options.
 bad "takes no arguments" actors -- --help
