@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 out=$1
-mkdir -p "$out/split" "$out/coder" "$out/read" "$out/lexicon" "$out/petrarch"
+mkdir -p "$out/split" "$out/coder" "$out/read" "$out/lexicon" "$out/petrarch" "$out/jscan"
 n=0
 for f in data/samples/*; do
 	n=$((n + 1))
@@ -41,4 +41,11 @@ i=0
 for k in actors agents discards verbs; do
 	{ printf "\\$(printf %03o "$i")"; cat "fuzz/seeds/petrarch/$k"; } > "$out/petrarch/$k"
 	i=$((i + 1))
+done
+# The JSON scanner: its own seeds, and each line of the readers' JSONL seeds.
+cp fuzz/seeds/jscan/* "$out/jscan/"
+n=0
+cat fuzz/seeds/read/*.jsonl | while IFS= read -r l; do
+	n=$((n + 1))
+	printf '%s' "$l" > "$out/jscan/line$n"
 done

@@ -4,8 +4,8 @@
  * dictionary knew (the coder keeps them with an empty code), by
  * frequency, with a sentence that uses each: what to `kgraph dict add`.
  */
-#include <getopt.h>
-#include <string.h>
+#include <limits.h>
+#include <stdio.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -19,15 +19,15 @@ int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"type", required_argument, NULL, 't'},
 		{"unresolved", no_argument, NULL, 'u'},
 		{"limit", required_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	const char *params[3] = {NULL, "0", "-1"};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:t:un:", opts);
+	char limit[24] = "-1";
+	const char *params[3] = {NULL, "0", limit};
+	long lim;
 	int c, format = kg_rows_format("table");
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:t:un:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
@@ -44,17 +44,14 @@ int cmd_actors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			params[1] = "1";
 			break;
 		case 'n':
-			if (!*optarg || strspn(optarg, "0123456789") != strlen(optarg))
-				return kg_usage_error(ctx, "--limit wants a number, got '%s'", optarg);
-			params[2] = optarg;
+			if (kg_opt_long(ctx, "--limit", optarg, 0, LONG_MAX, &lim))
+				return KG_EXIT_USAGE;
+			snprintf(limit, sizeof limit, "%ld", lim);
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind != argc)
 		return kg_usage_error(ctx, "takes no arguments");
 	return kg_cmd_rows(ctx, format, params[1][0] == '1' ? KG_STORE_SQL_UNRESOLVED : KG_STORE_SQL_ACTORS,

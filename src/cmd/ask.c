@@ -1,9 +1,8 @@
 /*
  * ask.c: what the read-only question commands (search, actors, neighbors,
- * timeline, path, stats, dict list) share: the --format option, running
- * one statement into the row writers, and actor arguments.
+ * timeline, path, stats, dict list) share: running one statement into
+ * the row writers, and actor arguments.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,25 +11,6 @@
 #include "cmd/cmd.h"
 #include "export/export.h"
 #include "store/store.h"
-
-int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0}
-	};
-	int c, format = kg_rows_format("table");
-
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		if (c != 'f')
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]), -1;
-		if ((format = kg_opt_format(ctx, optarg)) < 0)
-			return -1;
-	}
-	return format;
-}
 
 static void bind(sqlite3_stmt *s, int i, const char *v)
 {

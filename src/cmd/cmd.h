@@ -6,6 +6,7 @@
 #ifndef KG_CMD_H
 #define KG_CMD_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "base/kgraph.h"
@@ -59,6 +60,49 @@ void kg_cmd_help(const struct kg_command *c, FILE *out);
 int kg_wants_help(int argc, char **argv);
 
 /*
+ * getopt_long for the commands, with what they all do alike: -h/--help
+ * (added to the options given) prints the command's help and exits 0; an
+ * unknown option ("bad option '-Z'"), a missing value ("--limit needs a
+ * value") or a value given to an option that takes none is a usage error.
+ *
+ *	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:n:", longopts);
+ *	while ((c = kg_opt_next(&o)) > 0)
+ *		switch (c) { case 'f': ... }
+ *	if (c < 0)
+ *		return o.status;	(after --help or a usage error)
+ *	argv[optind..argc-1] are the arguments
+ *
+ * shortopts is getopt's ("+..." stops at the first argument, for
+ * commands whose arguments may look like options); longopts ends with
+ * {NULL}, has no flag pointers, and leaves the code 'h' to --help.
+ * Returns the next option's code, 0 after the last, -1 when the command
+ * is done (status: its exit code).
+ */
+#define KG_OPTS_MAX 48
+struct kg_opts {
+	const struct kg_cmd_ctx *ctx;
+	int argc;
+	char **argv;
+	const char *shortopts;
+	const struct option *longopts;
+	int status;
+	/* kg_opt_next's own: the tables with --help added */
+	int started;
+	char shorts[64];
+	struct option longs[KG_OPTS_MAX];
+};
+#define KG_OPTS(c, n, v, s, l) {.ctx = (c), .argc = (n), .argv = (v), .shortopts = (s), .longopts = (l)}
+int kg_opt_next(struct kg_opts *o);
+/*
+ * The whole number arg (decimal, as strtol reads it) of option name
+ * ("--limit"), from min to max, in *out: 0, or KG_EXIT_USAGE after a
+ * usage error "--depth wants a whole number from 1 to 6, not 'abc'".
+ * With max LONG_MAX there is no upper bound: a larger number is LONG_MAX.
+ */
+int kg_opt_long(const struct kg_cmd_ctx *ctx, const char *name, const char *arg,
+		long min, long max, long *out);
+
+/*
  * Open a file for writing an export: "-" or NULL is stdout.  Refuses to
  * write through anything but a regular file (or a new one).  Close with
  * kg_close_output, which reports write errors; both return -1 on failure.
@@ -89,8 +133,8 @@ typedef int (*kg_sink_fn)(const struct kg_result *r, void *ctx);
 int kg_pipeline(char **paths, int npaths, const struct kg_read_opts *ro,
 		const struct kg_pipeline_opts *po, kg_sink_fn sink, void *ctx);
 
-/* The number of jobs in s ("4"), or the number of cores for NULL; -1 if bad. */
-int kg_pipeline_jobs(const char *s);
+/* The default number of jobs: the number of cores (at most the limit). */
+int kg_pipeline_jobs(void);
 
 /*
  * The options extract and ingest share: -j/--jobs N, -q/--quiet,
@@ -133,16 +177,13 @@ int kg_pipeline_lex(const struct kg_lexicon *lx, char **paths, int npaths,
  */
 struct kg_lexicon *kg_dict_lexicon(struct kg_store *st);
 /*
- * The read-only questions (src/cmd/ask.c).  kg_cmd_format parses a lone
- * --format F option (leaves optind at the first argument; -1 after a
- * usage error).  kg_cmd_rows opens the store read-only, runs sql with
- * the parameters ?1..?n bound (strings of digits as integers, NULL as
- * NULL) and writes the rows (json_cols: see kg_rows_write_nested); it
- * returns an exit code.  kg_cmd_actor finds the actors an argument names
- * (name, code or alias; *ids to free): their number, 0 after a message
- * when none, -1.
+ * The read-only questions (src/cmd/ask.c).  kg_cmd_rows opens the store
+ * read-only, runs sql with the parameters ?1..?n bound (strings of digits
+ * as integers, NULL as NULL) and writes the rows (json_cols: see
+ * kg_rows_write_nested); it returns an exit code.  kg_cmd_actor finds the
+ * actors an argument names (name, code or alias; *ids to free): their
+ * number, 0 after a message when none, -1.
  */
-int kg_cmd_format(const struct kg_cmd_ctx *ctx, int argc, char **argv);
 int kg_cmd_rows(const struct kg_cmd_ctx *ctx, int format, const char *sql,
 		const char *const *params, int nparams, unsigned long json_cols);
 int kg_cmd_actor(struct kg_store *st, const char *name, long long **ids);

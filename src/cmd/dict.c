@@ -12,7 +12,6 @@
  * lexicon/coder, which must not know each other.
  */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,10 +153,18 @@ static int dict_list(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		" (SELECT group_concat(alias, '|') FROM (SELECT alias FROM dict_aliases"
 		"   WHERE entry_id = d.id ORDER BY alias)) AS aliases, d.added_at"
 		" FROM dict_entries d ORDER BY d.name";
-	int format;
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{NULL, 0, NULL, 0}
+	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:", opts);
+	int c, format = kg_rows_format("table");
 
-	if ((format = kg_cmd_format(ctx, argc, argv)) < 0)
-		return KG_EXIT_USAGE;
+	while ((c = kg_opt_next(&o)) > 0)
+		if ((format = kg_opt_format(ctx, optarg)) < 0)
+			return KG_EXIT_USAGE;
+	if (c < 0)
+		return o.status;
 	if (optind != argc)
 		return kg_usage_error(ctx, "dict list takes no arguments");
 	return kg_cmd_rows(ctx, format, sql, NULL, 0, 0);
@@ -186,6 +193,7 @@ static int dict_add(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"country", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "c:t:a:C:", opts);
 	struct kg_actor a = {0};
 	struct kg_store *st = NULL;
 	char **aliases = NULL;
@@ -193,9 +201,7 @@ static int dict_add(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	int c, t, rc = KG_EXIT_USAGE;
 
 	a.type = KG_ACTOR_NTYPES;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "c:t:a:C:", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'c':
 			if (!valid_code(optarg, 2, 24)) {
@@ -227,10 +233,11 @@ static int dict_add(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			}
 			a.country = optarg;
 			break;
-		default:
-			kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
-			goto out;
 		}
+	}
+	if (c < 0) {
+		rc = o.status;
+		goto out;
 	}
 	if (optind + 1 != argc || !*argv[optind]) {
 		kg_usage_error(ctx, "dict add wants one NAME");

@@ -2,7 +2,6 @@
  * export.c: `kgraph export`: the graph in formats other tools read.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -34,10 +33,10 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"output", required_argument, NULL, 'o'},
 		{"engine", required_argument, NULL, 'K'},
 		{"title", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
 		KG_FILTER_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:o:K:", opts);
 	struct kg_graph_opts go = {"dot", "auto", NULL, NULL, NULL};
 	struct kg_filter_args fa = {0};
 	const char *path = NULL;
@@ -45,9 +44,7 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	FILE *out = NULL;
 	int c, r, ret = KG_EXIT_USAGE;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:o:K:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if (kg_export_format(optarg) < 0) {
@@ -69,17 +66,14 @@ int cmd_export(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 't':
 			go.title = optarg;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			ret = KG_EXIT_OK;
-			goto out;
-		default:
-			if ((r = kg_filter_option(&fa, c, optarg, ctx)) == 1)
-				break;
-			if (r == 0)
-				kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
-			goto out;
+		default:	/* the filters: the rest of opts */
+			if (kg_filter_option(&fa, c, optarg, ctx) != 1)
+				goto out;
 		}
+	}
+	if (c < 0) {
+		ret = o.status;
+		goto out;
 	}
 	if (optind != argc) {
 		kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);

@@ -50,20 +50,18 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"input-format", required_argument, NULL, 'i'},
 		{"date", required_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'},
 		KG_PIPELINE_LONGOPTS,
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:" KG_PIPELINE_SHORTOPTS, opts);
 	struct kg_read_opts ro = {0};
 	struct kg_dict_opts dict = {0};
 	struct sink s = {0};
 	struct kg_pipeline_opts po = {0};
 	int c, rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "tsv"))
@@ -79,20 +77,15 @@ int cmd_extract(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'D':
 			ro.date = optarg;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
 		default:
-			if (kg_dict_opt(&dict, c, optarg))
-				break;
-			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
-				if (rc)
-					return rc;
-				break;
-			}
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+			if (!kg_dict_opt(&dict, c, optarg) &&
+			    (rc = kg_pipeline_option(ctx, &po, c, optarg)) > 0)
+				return rc;
+			break;
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind >= argc)
 		return kg_usage_error(ctx, "no input (give files, directories or -)");
 	po.idle = flush_out;

@@ -27,20 +27,6 @@ static void push(const char ***v, size_t *n, size_t *cap, const char *s)
 	(*v)[(*n)++] = s;
 }
 
-static int number(const struct kg_cmd_ctx *ctx, const char *opt, const char *arg,
-		  long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	v = strtol(arg, &end, 10);
-	if (end == arg || *end || v < lo || v > hi)
-		return kg_usage_error(ctx, "%s wants a whole number from %ld to %ld, not '%s'",
-				      opt, lo, hi, arg);
-	*out = v;
-	return 0;
-}
-
 /* Each comma-separated part of arg, checked by ok(), added to the list. */
 static int list(struct kg_filter_args *fa, const struct kg_cmd_ctx *ctx, const char *opt,
 		const char *arg, const char ***v, size_t *n, size_t *cap,
@@ -87,7 +73,7 @@ static int parse(struct kg_filter_args *fa, int opt, const char *arg,
 		push(&f->actors, &f->nactors, &fa->actors_cap, arg);
 		break;
 	case KG_OPT_DEPTH:
-		if ((r = number(ctx, "--depth", arg, 1, 20, &v)) == 0)
+		if ((r = kg_opt_long(ctx, "--depth", arg, 1, 20, &v)) == 0)
 			f->depth = (int)v;
 		fa->depth_set = 1;
 		break;
@@ -117,11 +103,11 @@ static int parse(struct kg_filter_args *fa, int opt, const char *arg,
 		break;
 	}
 	case KG_OPT_MIN_WEIGHT:
-		if ((r = number(ctx, "--min-weight", arg, 1, LONG_MAX, &v)) == 0)
+		if ((r = kg_opt_long(ctx, "--min-weight", arg, 1, LONG_MAX, &v)) == 0)
 			f->min_weight = v;
 		break;
 	case KG_OPT_TOP:
-		if ((r = number(ctx, "--top", arg, 1, LONG_MAX, &v)) == 0)
+		if ((r = kg_opt_long(ctx, "--top", arg, 1, LONG_MAX, &v)) == 0)
 			f->top = v;
 		break;
 	case KG_OPT_TYPE:

@@ -2,18 +2,16 @@
  * ingest.c: `kgraph ingest`: code articles and store them.  Articles are
  * stored in batches (one transaction per BATCH_ARTICLES articles, or
  * --batch N, or BATCH_BYTES of text: a commit per article would rewrite the indexes
- * and the full-text segments every time), each article under its own
- * savepoint, so a failed article leaves nothing behind and a kill loses
- * at most the batch in flight (never more than BATCH_SECONDS of work, for
+ * and the full-text segments every time); an article that is not whole
+ * is refused before it is written, and a kill or a failing disk loses at
+ * most the batch in flight (never more than BATCH_SECONDS of work, for
  * slow streams on stdin; and when no article comes for the pipeline's
  * idle delay, what came is committed at once).
  *
  * ingest --triples loads triples coded elsewhere (kgraph extract's JSON
  * lines, src/input/triples.c) the same way, one rebuilt article at a time.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -60,12 +58,21 @@ static int flush(struct sink *s)
 	return 0;
 }
 
-/* Store one article (seq: rebuilt by --triples) in the open batch. */
+/* Store one article (seq: rebuilt by --triples) in the open batch.  A
+ * result that is not whole is refused before anything is written; after
+ * that only SQLite itself can fail (a full disk, an I/O error), and then
+ * the batch goes and the ingest stops.  No savepoint per article: it
+ * copied every page an article touched into the statement journal, 14%
+ * of the writer's time (docs/benchmarks.md). */
 static int store_one(struct sink *s, const struct kg_result *r, const size_t *seq,
 		     const char *origin)
 {
 	int rc;
 
+	if (kg_store_check(r) < 0) {
+		kg_warn("%s: not stored", origin);
+		return 1;
+	}
 	if (!s->batch) {
 		if (kg_store_begin(s->st) < 0)
 			return -1;
@@ -73,17 +80,12 @@ static int store_one(struct sink *s, const struct kg_result *r, const size_t *se
 	}
 	s->batch++;
 	s->bytes += r->article->len;
-	if (kg_store_savepoint(s->st) < 0)
-		return -1;
 	rc = seq ? kg_import_add(s->im, r, seq) : kg_store_add(s->st, r);
 	if (rc < 0) {
-		if (kg_store_rollback_to(s->st) < 0)
-			return -1;
-		kg_warn("%s: not stored", origin);
-		return 1;
-	}
-	if (kg_store_release(s->st) < 0)
+		kg_error("%s: not stored, nor the %ld article%s before it since the last commit:"
+			 " ingest again to add them", origin, s->batch - 1, s->batch == 2 ? "" : "s");
 		return -1;
+	}
 	if (rc == 0) {
 		s->skipped++;
 		kg_info("%s: already stored", origin);
@@ -120,13 +122,13 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'D'},
 		{"reextract", no_argument, NULL, 'R'},
-		{"help", no_argument, NULL, 'h'},
 		{"triples", required_argument, NULL, 'T'},
 		{"batch", required_argument, NULL, 'B'},
 		KG_PIPELINE_LONGOPTS,
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:" KG_PIPELINE_SHORTOPTS, opts);
 	struct kg_read_opts ro = {0};
 	struct kg_dict_opts dict = {0};
 	struct sink s = {.batch_max = BATCH_ARTICLES};
@@ -135,9 +137,7 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	const char *triples = NULL;
 	int c, rc, reextract = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:h" KG_PIPELINE_SHORTOPTS, opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((rc = kg_format_parse(optarg)) < 0)
@@ -153,29 +153,19 @@ int cmd_ingest(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'T':
 			triples = optarg;
 			break;
-		case 'B': {
-			char *end;
-			long n = (errno = 0, strtol(optarg, &end, 10));
-			if (errno || end == optarg || *end || n < 1 || n > BATCH_MAX)
-				return kg_usage_error(ctx, "--batch wants a number of articles from 1 to %d, not '%s'",
-						      BATCH_MAX, optarg);
-			s.batch_max = n;
+		case 'B':
+			if ((rc = kg_opt_long(ctx, "--batch", optarg, 1, BATCH_MAX, &s.batch_max)))
+				return rc;
+			break;
+		default:
+			if (!kg_dict_opt(&dict, c, optarg) &&
+			    (rc = kg_pipeline_option(ctx, &po, c, optarg)) > 0)
+				return rc;
 			break;
 		}
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			if (kg_dict_opt(&dict, c, optarg))
-				break;
-			if ((rc = kg_pipeline_option(ctx, &po, c, optarg)) >= 0) {
-				if (rc)
-					return rc;
-				break;
-			}
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
-		}
 	}
+	if (c < 0)
+		return o.status;
 	if (reextract && (optind < argc || triples))
 		return kg_usage_error(ctx, "--reextract re-codes the stored articles and takes no input");
 	if (triples && optind < argc)

@@ -3,9 +3,7 @@
  * to ACTOR (either direction), nearest first, each with the relations
  * that link it to the actor it was reached from.
  */
-#include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -30,43 +28,38 @@ int cmd_neighbors(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"depth", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:d:", opts);
 	struct kg_store *st = NULL;
 	struct kg_walk w = {0};
 	long long *ids = NULL;
 	const char *params[1];
-	char *json = NULL, *end;
-	int c, n, depth = 1, format = kg_rows_format("table"), ret = KG_EXIT_FAIL;
+	char *json = NULL;
+	long depth = 1;
+	int c, n, format = kg_rows_format("table"), ret = KG_EXIT_FAIL;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:d:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
 				return KG_EXIT_USAGE;
 			break;
 		case 'd':
-			depth = (int)strtol(optarg, &end, 10);
-			if (*end || depth < 1 || depth > MAX_DEPTH)
-				return kg_usage_error(ctx, "--depth wants 1 to %d, got '%s'", MAX_DEPTH, optarg);
+			if (kg_opt_long(ctx, "--depth", optarg, 1, MAX_DEPTH, &depth))
+				return KG_EXIT_USAGE;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind + 1 != argc)
 		return kg_usage_error(ctx, "give one actor (name, code or alias)");
 	if (kg_store_open(ctx->db, KG_STORE_READONLY, &st) < 0)
 		return KG_EXIT_FAIL;
 	if ((n = kg_cmd_actor(st, argv[optind], &ids)) <= 0)
 		goto out;
-	if (kg_store_walk(st, ids, (size_t)n, NULL, 0, depth, MAX_NODES, &w) < 0)
+	if (kg_store_walk(st, ids, (size_t)n, NULL, 0, (int)depth, MAX_NODES, &w) < 0)
 		goto out;
 	if (w.truncated)
 		kg_warn("neighbors: stopped after %d actors; give a smaller --depth", MAX_NODES);

@@ -3,9 +3,7 @@
  * B, either direction along each link (breadth-first, bounded by
  * --max-depth), one row per link.
  */
-#include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -28,36 +26,31 @@ int cmd_path(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"max-depth", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:d:", opts);
 	struct kg_store *st = NULL;
 	struct kg_walk w = {0};
 	long long *from = NULL, *to = NULL;
 	const char *params[1];
-	char *json = NULL, *end;
-	int c, nf, nt, depth = 6, format = kg_rows_format("table"), ret = KG_EXIT_FAIL;
+	char *json = NULL;
+	long depth = 6;
+	int c, nf, nt, format = kg_rows_format("table"), ret = KG_EXIT_FAIL;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:d:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
 				return KG_EXIT_USAGE;
 			break;
 		case 'd':
-			depth = (int)strtol(optarg, &end, 10);
-			if (*end || depth < 1 || depth > 20)
-				return kg_usage_error(ctx, "--max-depth wants 1 to 20, got '%s'", optarg);
+			if (kg_opt_long(ctx, "--max-depth", optarg, 1, 20, &depth))
+				return KG_EXIT_USAGE;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind + 2 != argc)
 		return kg_usage_error(ctx, "give two actors (names, codes or aliases)");
 	if (kg_store_open(ctx->db, KG_STORE_READONLY, &st) < 0)
@@ -65,10 +58,10 @@ int cmd_path(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	if ((nf = kg_cmd_actor(st, argv[optind], &from)) <= 0 ||
 	    (nt = kg_cmd_actor(st, argv[optind + 1], &to)) <= 0)
 		goto out;
-	if (kg_store_walk(st, from, (size_t)nf, to, (size_t)nt, depth, MAX_NODES, &w) < 0)
+	if (kg_store_walk(st, from, (size_t)nf, to, (size_t)nt, (int)depth, MAX_NODES, &w) < 0)
 		goto out;
 	if (!w.n) {
-		kg_error("path: no chain of relations from %s to %s within %d steps%s", argv[optind],
+		kg_error("path: no chain of relations from %s to %s within %ld steps%s", argv[optind],
 			 argv[optind + 1], depth, w.truncated ? " (search stopped: graph too large)" : "");
 		goto out;
 	}

@@ -2,7 +2,10 @@
  * pipeline.c: read -> split -> find actors -> code events -> sink.
  * extract and ingest differ only in the sink they pass.
  *
- * With one job everything runs on the calling thread.  With N jobs:
+ * With one job everything runs on the calling thread, the sink's idle
+ * hook included: the reader calls it when a pipe has kept it waiting for
+ * IDLE_MS (src/input/read.c, before_read), so a slow stream is flushed or
+ * committed as it comes, without a thread to watch the clock.  With N jobs:
  *
  *   reader thread --> ring of 2N article slots --> N coder threads
  *                                              --> sink, on the calling thread,
@@ -140,11 +143,18 @@ static void report(struct meter *m)
 
 /* ---- one job: everything on this thread ---- */
 
+/* How long a slow input may keep results waiting before the sink's idle
+ * hook runs (both for one job and for N). */
+#define IDLE_MS 200
+
 struct serial {
 	struct kg_coder *coder;
 	kg_sink_fn sink;
 	void *ctx;
 	struct meter *m;
+	const struct kg_pipeline_opts *po;
+	int pending;		/* results sunk since the idle hook last ran */
+	int failed;		/* the idle hook failed: stop at the next article */
 };
 
 static int one_article(const struct kg_article *a, void *vrun)
@@ -153,27 +163,55 @@ static int one_article(const struct kg_article *a, void *vrun)
 	const struct kg_result *res;
 	int rc;
 
+	if (r->failed)
+		return -1;
 	if (kg_coder_run(r->coder, a, &res) < 0)
 		return 1;
 	rc = r->sink(res, r->ctx);
 	meter_add(r->m, res);
+	r->pending = 1;
 	return rc < 0 ? -1 : rc;
 }
 
-static int run_serial(const struct kg_lexicon *lx, char **paths, int npaths,
-		      const struct kg_read_opts *ro, kg_sink_fn sink, void *ctx, struct meter *m)
+/* The reader is about to wait for a slow input: let the sink finish what
+ * it holds (flush, commit), as the sink thread does after IDLE_MS with
+ * N jobs. */
+static void serial_wait(void *vrun)
 {
-	struct serial r = {kg_coder_new(lx), sink, ctx, m};
+	struct serial *r = vrun;
+
+	if (!r->pending || r->failed)
+		return;
+	r->pending = 0;
+	if (r->po->idle(r->ctx) < 0)
+		r->failed = 1;
+}
+
+static int run_serial(const struct kg_lexicon *lx, char **paths, int npaths,
+		      const struct kg_read_opts *given, const struct kg_pipeline_opts *po,
+		      kg_sink_fn sink, void *ctx, struct meter *m)
+{
+	struct serial r = {kg_coder_new(lx), sink, ctx, m, po, 0, 0};
+	struct kg_read_opts ro = {0};
 	int i, rc, bad = 0;
 
-	for (i = 0; i < npaths; i++) {
-		rc = kg_read_path(paths[i], ro, one_article, &r);
+	if (given)
+		ro = *given;
+	if (po->idle) {
+		ro.wait = serial_wait;
+		ro.wait_ctx = &r;
+		ro.wait_ms = IDLE_MS;
+	}
+	for (i = 0; i < npaths && !r.failed; i++) {
+		rc = kg_read_path(paths[i], &ro, one_article, &r);
 		if (rc < 0) {
 			bad = -1;
 			break;
 		}
 		bad += rc;
 	}
+	if (r.failed)
+		bad = -1;
 	kg_coder_free(r.coder);
 	return bad;
 }
@@ -188,7 +226,6 @@ static int run_serial(const struct kg_lexicon *lx, char **paths, int npaths,
  */
 #define BATCH_ARTICLES 32
 #define BATCH_BYTES (128 * 1024)
-#define IDLE_MS 200
 
 struct item {
 	struct kg_article a;	/* strings point into mem */
@@ -519,19 +556,11 @@ out:
 	return bad;
 }
 
-int kg_pipeline_jobs(const char *s)
+int kg_pipeline_jobs(void)
 {
-	char *end;
-	long n;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (!s) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
-	}
-	n = strtol(s, &end, 10);
-	if (end == s || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	return (int)n;
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
 }
 
 static struct kg_lexicon *load_lexicon(void)
@@ -563,7 +592,7 @@ int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
 
 	if (!po)
 		po = &dflt;
-	jobs = po->jobs > 0 ? po->jobs : kg_pipeline_jobs(NULL);
+	jobs = po->jobs > 0 ? po->jobs : kg_pipeline_jobs();
 	m.po = po;
 	m.jobs = jobs;
 	m.tty = po->progress > 0 || (po->progress == 0 && kg_verbosity >= 0 && isatty(2));
@@ -578,9 +607,10 @@ int kg_pipeline_lex(const struct kg_lexicon *given, char **paths, int npaths,
 	}
 	m.total = m.tty ? input_size(paths, npaths) : 0;
 	m.t0 = m.last = now();
-	/* One job without an idle hook needs no threads at all. */
-	if (jobs == 1 && !po->idle)
-		bad = run_serial(given, paths, npaths, ro, sink, ctx, &m);
+	/* One job needs no threads at all: the reader calls the idle hook
+	 * itself before it waits for a slow input. */
+	if (jobs == 1)
+		bad = run_serial(given, paths, npaths, ro, po, sink, ctx, &m);
 	else
 		bad = run_pool(given, jobs, paths, npaths, ro, po, sink, ctx, &m);
 	report(&m);
@@ -592,11 +622,13 @@ int kg_pipeline_option(const struct kg_cmd_ctx *ctx, struct kg_pipeline_opts *po
 		       const char *arg)
 {
 	switch (c) {
-	case 'j':
-		if ((po->jobs = kg_pipeline_jobs(arg)) < 0)
-			return kg_usage_error(ctx, "--jobs wants a number from 1 to %d, not '%s'",
-					      MAX_JOBS, arg);
-		return 0;
+	case 'j': {
+		long n = 0;
+		int rc = kg_opt_long(ctx, "--jobs", arg, 1, MAX_JOBS, &n);
+
+		po->jobs = (int)n;
+		return rc;
+	}
 	case 'q':
 		kg_verbosity = -1;
 		po->progress = -1;

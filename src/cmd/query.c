@@ -10,7 +10,6 @@
  * into the SQL.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -148,9 +147,9 @@ int cmd_query(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"param", required_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+f:p:", opts);
 	struct kg_store *st = NULL;
 	struct guard g = {{0}};
 	struct param *pv = NULL;
@@ -160,9 +159,7 @@ int cmd_query(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	size_t cap = 0;
 	int c, np = 0, format = kg_rows_format("table"), ret = KG_EXIT_OK;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:p:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0) {
@@ -186,14 +183,11 @@ int cmd_query(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			pv[np++].used = 0;
 			break;
 		}
-		case 'h':
-			free(pv);
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			free(pv);
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
+	}
+	if (c < 0) {
+		free(pv);
+		return o.status;
 	}
 	if (optind + 1 != argc) {
 		free(pv);

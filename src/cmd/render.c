@@ -1,7 +1,6 @@
 /*
  * render.c: `kgraph render`: lay out and draw the graph in-process (gvc).
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "base/err.h"
@@ -22,10 +21,10 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"title", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
 		KG_FILTER_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "+T:K:o:", opts);
 	static const char *const formats[] = {"svg", "png", "pdf", NULL};
 	struct kg_graph_opts go = {"svg", "auto", NULL, NULL, NULL};
 	struct kg_filter_args fa = {0};
@@ -34,9 +33,7 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	FILE *out;
 	int c, r, ret = KG_EXIT_USAGE;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+T:K:o:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'T':
 			if (!one_of(optarg, formats)) {
@@ -58,17 +55,14 @@ int cmd_render(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 't':
 			go.title = optarg;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			ret = KG_EXIT_OK;
-			goto out;
-		default:
-			if ((r = kg_filter_option(&fa, c, optarg, ctx)) == 1)
-				break;
-			if (r == 0)
-				kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
-			goto out;
+		default:	/* the filters: the rest of opts */
+			if (kg_filter_option(&fa, c, optarg, ctx) != 1)
+				goto out;
 		}
+	}
+	if (c < 0) {
+		ret = o.status;
+		goto out;
 	}
 	if (optind != argc) {
 		kg_usage_error(ctx, "unexpected argument '%s'", argv[optind]);

@@ -6,7 +6,8 @@
  * so "Iran-Afghanistan border" just works; --fts passes FTS5 query syntax
  * through (OR, NEAR, "phrases", prefix*).
  */
-#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,36 +40,33 @@ int cmd_search(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"limit", required_argument, NULL, 'n'},
 		{"fts", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:n:F", opts);
 	struct kg_buf q = KG_BUF_INIT;
-	const char *limit = "50", *params[2];
+	char limit[24] = "50";
+	const char *params[2];
+	long lim;
 	int c, fts = 0, format = kg_rows_format("table"), json, ret;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:n:Fh", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
 				return KG_EXIT_USAGE;
 			break;
 		case 'n':
-			if (strspn(optarg, "0123456789") != strlen(optarg) || !*optarg)
-				return kg_usage_error(ctx, "--limit wants a number, got '%s'", optarg);
-			limit = optarg;
+			if (kg_opt_long(ctx, "--limit", optarg, 0, LONG_MAX, &lim))
+				return KG_EXIT_USAGE;
+			snprintf(limit, sizeof limit, "%ld", lim);
 			break;
 		case 'F':
 			fts = 1;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind >= argc)
 		return kg_usage_error(ctx, "give the words to search for");
 	for (int i = optind; i < argc; i++) {

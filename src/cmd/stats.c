@@ -3,8 +3,6 @@
  * --verify, a recount of everything the store keeps counted (distinct
  * events, edges, the full-text index), exit 1 when anything is off.
  */
-#include <getopt.h>
-
 #include "base/buf.h"
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -84,14 +82,12 @@ int cmd_stats(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"verify", no_argument, NULL, 'V'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:V", opts);
 	int c, check = 0, format = kg_rows_format("table");
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:Vh", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
@@ -100,13 +96,10 @@ int cmd_stats(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		case 'V':
 			check = 1;
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind != argc)
 		return kg_usage_error(ctx, "takes no arguments");
 	if (check)

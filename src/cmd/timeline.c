@@ -3,9 +3,9 @@
  * part in (either side), in date order, with their counts and the first
  * sentence that reports each.  Undated events only with --undated (last).
  */
-#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/err.h"
 #include "cmd/cmd.h"
@@ -35,17 +35,17 @@ int cmd_timeline(int argc, char **argv, struct kg_cmd_ctx *ctx)
 		{"format", required_argument, NULL, 'f'},
 		{"undated", no_argument, NULL, 'u'},
 		{"limit", required_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:un:", opts);
 	struct kg_store *st;
 	long long *ids = NULL;
-	const char *params[3] = {NULL, "0", "-1"};
+	char limit[24] = "-1";
+	const char *params[3] = {NULL, "0", limit};
+	long lim;
 	int c, n, format = kg_rows_format("table");
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:un:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if ((format = kg_opt_format(ctx, optarg)) < 0)
@@ -55,17 +55,14 @@ int cmd_timeline(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			params[1] = "1";
 			break;
 		case 'n':
-			if (!*optarg || strspn(optarg, "0123456789") != strlen(optarg))
-				return kg_usage_error(ctx, "--limit wants a number, got '%s'", optarg);
-			params[2] = optarg;
+			if (kg_opt_long(ctx, "--limit", optarg, 0, LONG_MAX, &lim))
+				return KG_EXIT_USAGE;
+			snprintf(limit, sizeof limit, "%ld", lim);
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind + 1 != argc)
 		return kg_usage_error(ctx, "give one actor (name, code or alias)");
 	/* Say so when the actor is unknown, rather than print nothing. */

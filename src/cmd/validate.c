@@ -11,7 +11,6 @@
  * trees are never read: kgraph codes news that comes without them.
  * A record passes when the set of events produced equals the set expected.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,10 +297,10 @@ int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
 		KG_DICT_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct kg_opts o = KG_OPTS(ctx, argc, argv, "f:", opts);
 	struct kg_dict_opts dict = {0};
 	struct run run = {0};
 	struct kg_lexicon *lx = NULL;
@@ -311,9 +310,7 @@ int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)
 	char *env_verbs = NULL, *env_actors = NULL, *env_agents = NULL, *env_discards = NULL;
 	int c, ret = KG_EXIT_FAIL, i;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+	while ((c = kg_opt_next(&o)) > 0) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "jsonl"))
@@ -321,15 +318,12 @@ int cmd_validate(int argc, char **argv, struct kg_cmd_ctx *ctx)
 			else if (strcmp(optarg, "text"))
 				return kg_usage_error(ctx, "unknown format '%s' (text|jsonl)", optarg);
 			break;
-		case 'h':
-			kg_cmd_help(ctx->cmd, stdout);
-			return KG_EXIT_OK;
-		default:
-			if (kg_dict_opt(&dict, c, optarg))
-				break;
-			return kg_usage_error(ctx, "bad option '%s'", argv[optind - 1]);
+		default:	/* the rest of opts: KG_DICT_LONGOPTS */
+			kg_dict_opt(&dict, c, optarg);
 		}
 	}
+	if (c < 0)
+		return o.status;
 	if (optind != argc - 1)
 		return kg_usage_error(ctx, "give one validation file (FILE.xml)");
 	run.file = argv[optind];

@@ -9,6 +9,7 @@
  * line is built in a buffer on the stack and written with one fwrite.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,6 +49,19 @@ static void puts_(struct out *o, const char *s)
 	put(o, s, strlen(s));
 }
 
+/* Eight bytes at once: is one of them '"', '\\' or a control character?
+ * (Exact for "is there one"; bytes from 0x80 never count.) */
+static int special8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w, q, b;
+
+	memcpy(&w, p, 8);
+	q = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	return (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs ? 1 : 0;
+}
+
 /* A JSON string, escaped as Jansson does: \" \\ \b \f \n \r \t, other
  * control characters as \u00XX, everything else (UTF-8 included) as is. */
 static void str(struct out *o, const char *s, size_t n)
@@ -56,9 +70,14 @@ static void str(struct out *o, const char *s, size_t n)
 
 	put(o, "\"", 1);
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		char esc[8];
 
+		while (n - i >= 8 && !special8(s + i))
+			i += 8;
+		if (i == n)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		put(o, s + run, i - run);
@@ -90,23 +109,27 @@ static void str_or_null(struct out *o, const char *s)
 
 static void integer(struct out *o, long long v)
 {
-	char b[32];
+	char b[24], *p = b + sizeof b;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
 
-	put(o, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(o, p, (size_t)(b + sizeof b - p));
 }
 
 /* A real as Jansson writes it: %.4g, a ".0" when that looks like an
  * integer, no '+' and no leading zeros in the exponent. */
-static void real(struct out *o, double v)
+#define REALBUF 48
+
+static int format_real(double v, char *b)
 {
-	char b[48], *e, *p, *q;
+	char *e, *p, *q;
 	int n;
 
-	if (!isfinite(v)) {
-		put(o, "null", 4);
-		return;
-	}
-	n = snprintf(b, sizeof b - 3, "%.4g", v);
+	n = snprintf(b, REALBUF - 3, "%.4g", v);
 	if (!strchr(b, '.') && !strchr(b, 'e')) {
 		memcpy(b + n, ".0", 3);
 		n += 2;
@@ -122,6 +145,44 @@ static void real(struct out *o, double v)
 			memmove(p, q, strlen(q) + 1);
 			n = (int)strlen(b);
 		}
+	}
+	return n;
+}
+
+/*
+ * Goldstein scores and confidences take a dozen values in a whole corpus,
+ * and %.4g costs more than the rest of a line: the last values formatted
+ * are kept, by their bits, in a small table (one per thread, as the
+ * export functions may run on several).
+ */
+#define REALS 64
+static _Thread_local struct {
+	uint64_t bits;
+	int n;			/* 0: empty */
+	char s[31];
+} reals[REALS];
+
+static void real(struct out *o, double v)
+{
+	uint64_t bits, h;
+	char b[REALBUF];
+	int n;
+
+	if (!isfinite(v)) {
+		put(o, "null", 4);
+		return;
+	}
+	memcpy(&bits, &v, sizeof bits);
+	h = (bits * 0x9E3779B97F4A7C15ULL) >> 58;	/* 6 bits: REALS slots */
+	if (reals[h].n && reals[h].bits == bits) {
+		put(o, reals[h].s, (size_t)reals[h].n);
+		return;
+	}
+	n = format_real(v, b);
+	if (n > 0 && (size_t)n < sizeof reals[h].s) {
+		reals[h].bits = bits;
+		reals[h].n = n;
+		memcpy(reals[h].s, b, (size_t)n);
 	}
 	put(o, b, (size_t)n);
 }

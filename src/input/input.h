@@ -34,6 +34,13 @@ int kg_format_parse(const char *s);	/* -1 if unknown */
 struct kg_read_opts {
 	enum kg_format format;
 	const char *date;	/* default article date (--date), or NULL */
+	/* When set: called, on the reader's thread, when a pipe or terminal
+	 * has given nothing for wait_ms and the reader is about to block
+	 * on it (a slow stream): one thread can then flush or commit what
+	 * it holds before it waits.  Never called for regular files. */
+	void (*wait)(void *ctx);
+	void *wait_ctx;
+	int wait_ms;
 };
 
 /* Return 0 when the article was handled, 1 when it failed (counted, reading

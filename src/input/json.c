@@ -1,5 +1,7 @@
 /*
- * json.c: JSON and JSONL articles (Jansson).
+ * json.c: JSON and JSONL articles.  Plain objects are read by the
+ * scanner of jscan.c; anything else (every error included) by Jansson,
+ * whose messages users see.  Both give a struct kg_jarticle to deliver().
  *
  * An article object has "text" (required) and optionally "id", "title",
  * "date", "source", "url"; other fields are ignored.  A JSON file holds
@@ -17,31 +19,71 @@
 #include "base/err.h"
 #include "input/reader.h"
 
-static const char *type_name(const json_t *v)
+static const char *type_name(enum kg_jtype t)
+{
+	switch (t) {
+	case KG_J_OBJECT: return "an object";
+	case KG_J_ARRAY: return "an array";
+	case KG_J_STRING: return "a string";
+	case KG_J_INT: return "an integer";
+	case KG_J_REAL: return "a number";
+	case KG_J_TRUE: case KG_J_FALSE: return "a boolean";
+	default: return "null";
+	}
+}
+
+static enum kg_jtype type_of(const json_t *v)
 {
 	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: return "an integer";
-	case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "a boolean";
-	default: return "null";
+	case JSON_OBJECT: return KG_J_OBJECT;
+	case JSON_ARRAY: return KG_J_ARRAY;
+	case JSON_STRING: return KG_J_STRING;
+	case JSON_INTEGER: return KG_J_INT;
+	case JSON_REAL: return KG_J_REAL;
+	case JSON_TRUE: return KG_J_TRUE;
+	case JSON_FALSE: return KG_J_FALSE;
+	default: return KG_J_NULL;
+	}
+}
+
+/* What Jansson decoded, in the scanner's terms (the strings borrowed from
+ * v), so both go through deliver(). */
+static void from_jansson(json_t *v, struct kg_jarticle *a)
+{
+	static const char *const names[KG_JF_N] = {"text", "id", "title", "date", "source", "url"};
+
+	memset(a, 0, sizeof *a);
+	a->top = type_of(v);
+	if (!json_is_object(v))
+		return;
+	for (int i = 0; i < KG_JF_N; i++) {
+		json_t *f = json_object_get(v, names[i]);
+
+		if (!f)
+			continue;
+		a->f[i].type = type_of(f);
+		if (json_is_string(f)) {
+			a->f[i].s = json_string_value(f);
+			a->f[i].len = json_string_length(f);
+		} else if (json_is_integer(f)) {
+			a->f[i].i = json_integer_value(f);
+		}
 	}
 }
 
 /* An optional string field: 0 (and *out set or NULL), or -1 when it has
  * another type. */
-static int str_field(json_t *obj, const char *key, const char *where, const char **out)
+static int str_field(const struct kg_jarticle *a, int i, const char *key, const char *where,
+		     const char **out)
 {
-	json_t *v = json_object_get(obj, key);
+	const struct kg_jfield *f = &a->f[i];
 
 	*out = NULL;
-	if (!v || json_is_null(v))
+	if (f->type == KG_J_NONE || f->type == KG_J_NULL)
 		return 0;
-	if (!json_is_string(v))
-		return kg_error("%s: \"%s\" must be a string, not %s", where, key, type_name(v));
-	*out = json_string_value(v);
+	if (f->type != KG_J_STRING)
+		return kg_error("%s: \"%s\" must be a string, not %s", where, key, type_name(f->type));
+	*out = f->s;
 	return 0;
 }
 
@@ -60,33 +102,33 @@ static int is_date(const char *s)
  * "FILE:LINE".  Returns fn's result, 1 when the value is not a usable
  * article (reported), -1 to stop.
  */
-static int deliver_object(json_t *obj, const char *where, const char *default_id,
-			  const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
+static int deliver(const struct kg_jarticle *a, const char *where, const char *default_id,
+		   const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
 {
 	struct kg_input_meta m = {0};
-	json_t *text, *id;
+	const struct kg_jfield *text = &a->f[KG_JF_TEXT], *id = &a->f[KG_JF_ID];
 	char idbuf[32], date[11];
 	const char *d;
 	int bad = 0, ret;
 
-	if (!json_is_object(obj))
-		return kg_error("%s: an article must be a JSON object, not %s", where, type_name(obj)), 1;
-	text = json_object_get(obj, "text");
-	if (!text)
+	if (a->top != KG_J_OBJECT)
+		return kg_error("%s: an article must be a JSON object, not %s", where, type_name(a->top)), 1;
+	if (text->type == KG_J_NONE)
 		return kg_error("%s: article has no \"text\"", where), 1;
-	if (!json_is_string(text))
-		return kg_error("%s: \"text\" must be a string, not %s", where, type_name(text)), 1;
-	id = json_object_get(obj, "id");
-	if (id && json_is_integer(id)) {
-		snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+	if (text->type != KG_J_STRING)
+		return kg_error("%s: \"text\" must be a string, not %s", where, type_name(text->type)), 1;
+	if (id->type == KG_J_INT) {
+		snprintf(idbuf, sizeof idbuf, "%lld", id->i);
 		m.id = idbuf;
-	} else if (str_field(obj, "id", where, &m.id) < 0) {
+	} else if (str_field(a, KG_JF_ID, "id", where, &m.id) < 0) {
 		return 1;
 	}
 	if (!m.id)
 		m.id = default_id;
-	if (str_field(obj, "title", where, &m.title) < 0 || str_field(obj, "source", where, &m.source) < 0 ||
-	    str_field(obj, "url", where, &m.url) < 0 || str_field(obj, "date", where, &d) < 0)
+	if (str_field(a, KG_JF_TITLE, "title", where, &m.title) < 0 ||
+	    str_field(a, KG_JF_SOURCE, "source", where, &m.source) < 0 ||
+	    str_field(a, KG_JF_URL, "url", where, &m.url) < 0 ||
+	    str_field(a, KG_JF_DATE, "date", where, &d) < 0)
 		return 1;
 	if (d && is_date(d)) {
 		memcpy(date, d, 10);
@@ -99,8 +141,17 @@ static int deliver_object(json_t *obj, const char *where, const char *default_id
 	if (m.title && !*m.title)
 		m.title = NULL;
 	m.origin = where;
-	ret = kg_input_deliver(&m, json_string_value(text), json_string_length(text), 0, o, fn, ctx);
+	ret = kg_input_deliver(&m, text->s, text->len, 0, o, fn, ctx);
 	return ret < 0 ? ret : ret + bad;
+}
+
+static int deliver_object(json_t *v, const char *where, const char *default_id,
+			  const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
+{
+	struct kg_jarticle a;
+
+	from_jansson(v, &a);
+	return deliver(&a, where, default_id, o, fn, ctx);
 }
 
 /* Line and column of byte i, counted on from the last call (calls go
@@ -138,14 +189,15 @@ static void decode_error(struct pos *p, size_t i, const char *name, const json_e
 }
 
 /* A whole JSON text in memory: one article object or an array of them. */
-static int json_buffer(const char *name, const char *buf, size_t len, const struct kg_read_opts *o,
+static int json_buffer(const char *name, char *buf, size_t len, const struct kg_read_opts *o,
 		       kg_article_fn fn, void *ctx)
 {
 	struct pos p = {buf, 0, 1, 0};
 	struct kg_buf where = KG_BUF_INIT;
+	struct kg_jarticle a;
 	json_error_t e;
 	json_t *v;
-	size_t i = 0;
+	size_t i = 0, n, line;
 	int bad = 0, r, array;
 
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
@@ -161,26 +213,38 @@ static int json_buffer(const char *name, const char *buf, size_t len, const stru
 			i++;
 			break;
 		}
-		v = json_loadb(buf + i, len - i, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
-		if (!v) {
+		/* The scanner takes the plain objects; Jansson the rest, with
+		 * its messages for what is wrong. */
+		v = NULL;
+		if ((n = kg_jscan_article(buf + i, len - i, &a))) {
+			pos_to(&p, i);
+			line = p.line;
+			/* count the element's lines before its "\n" are decoded */
+			pos_to(&p, i + n);
+			kg_jscan_decode(buf + i, &a);
+		} else if ((v = json_loadb(buf + i, len - i, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e))) {
+			pos_to(&p, i);
+			line = p.line;
+			n = (size_t)e.position;
+			from_jansson(v, &a);
+		} else {
 			decode_error(&p, i, name, &e);
 			bad++;
 			goto out;
 		}
-		pos_to(&p, i);
 		kg_buf_reset(&where);
 		if (array)
-			kg_buf_addf(&where, "%s:%zu", name, p.line);
+			kg_buf_addf(&where, "%s:%zu", name, line);
 		else
 			kg_buf_adds(&where, name);
-		r = deliver_object(v, where.s, array ? NULL : name, o, fn, ctx);
+		r = deliver(&a, where.s, array ? NULL : name, o, fn, ctx);
 		json_decref(v);
 		if (r < 0) {
 			bad = -1;
 			goto out;
 		}
 		bad += r;
-		i = skip_ws(buf, i + (size_t)e.position, len);
+		i = skip_ws(buf, i + n, len);
 		if (!array)
 			break;
 		if (i < len && buf[i] == ',') {
@@ -247,7 +311,8 @@ static int next_line_is_object(struct kg_src *s)
 int kg_read_jsonl(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn fn, void *ctx)
 {
 	struct kg_buf line = KG_BUF_INIT, where = KG_BUF_INIT;
-	size_t lineno = 0, i;
+	struct kg_jarticle a;
+	size_t lineno = 0, i, n;
 	int bad = 0, r, rep, first = 1;
 
 	for (;;) {
@@ -275,6 +340,23 @@ int kg_read_jsonl(struct kg_src *s, const struct kg_read_opts *o, kg_article_fn 
 		if (i == line.len)
 			continue;	/* blank line */
 		rep = kg_input_repair(&line, s->name, lineno, off) > 0;
+		/* The scanner takes the plain objects; Jansson the rest, with
+		 * its messages for what is wrong. */
+		n = kg_jscan_article(line.s, line.len, &a);
+		if (n && skip_ws(line.s, n, line.len) == line.len) {
+			first = 0;
+			bad += rep;
+			kg_jscan_decode(line.s, &a);
+			kg_buf_reset(&where);
+			kg_buf_addf(&where, "%s:%zu", s->name, lineno);
+			r = deliver(&a, where.s, NULL, o, fn, ctx);
+			if (r < 0) {
+				bad = -1;
+				goto out;
+			}
+			bad += r;
+			continue;
+		}
 		v = json_loadb(line.s, line.len, JSON_DECODE_ANY, &e);
 		if (!v && first && o->format == KG_FMT_AUTO && json_error_code(&e) ==
 		    json_error_premature_end_of_input && !next_line_is_object(s)) {

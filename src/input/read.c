@@ -8,6 +8,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,38 @@ int kg_format_parse(const char *s)
 
 /* Sources */
 
-void kg_src_file(struct kg_src *s, const char *name, FILE *f)
+void kg_src_file(struct kg_src *s, const char *name, FILE *f, const struct kg_read_opts *o)
 {
 	memset(s, 0, sizeof *s);
 	s->name = name;
 	s->f = f;
 	s->p = "";
+	s->o = o;
+}
+
+/*
+ * Before a read from a pipe or terminal: when nothing comes within
+ * wait_ms, call the wait hook (a single-threaded pipeline flushes its
+ * output or commits there), then read, which blocks.  Regular files never
+ * keep the reader waiting: no hook, no poll.
+ */
+static void before_read(struct kg_src *s, int fd)
+{
+	struct pollfd pfd = {fd, POLLIN, 0};
+	struct stat st;
+	int rc;
+
+	if (!s->o || !s->o->wait)
+		return;
+	if (!s->regular)
+		s->regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? 1 : -1;
+	if (s->regular > 0)
+		return;
+	do
+		rc = poll(&pfd, 1, s->o->wait_ms);
+	while (rc < 0 && errno == EINTR);
+	if (rc == 0)
+		s->o->wait(s->o->wait_ctx);
 }
 
 void kg_src_mem(struct kg_src *s, const char *name, const char *data, size_t len)
@@ -74,6 +101,7 @@ static size_t fill(struct kg_src *s, size_t n)
 		s->own = kg_xrealloc(s->own, s->cap);
 	}
 	s->p = s->own;
+	before_read(s, fileno(s->f));
 	/* read(2), not fread: a pipe hands on what it has, so JSONL streams. */
 	do
 		got = read(fileno(s->f), s->own + s->end, s->cap - s->end);
@@ -232,14 +260,14 @@ static int read_file(const char *path, const struct kg_read_opts *o, kg_article_
 	int ret;
 
 	if (!strcmp(path, "-")) {
-		kg_src_file(&s, "<stdin>", stdin);
+		kg_src_file(&s, "<stdin>", stdin, o);
 		ret = read_src(&s, o, fn, ctx);
 		kg_src_release(&s);
 		return ret;
 	}
 	if (!(f = fopen(path, "rb")))
 		return kg_error("%s:", path), 1;
-	kg_src_file(&s, path, f);
+	kg_src_file(&s, path, f, o);
 	ret = read_src(&s, o, fn, ctx);
 	kg_src_release(&s);
 	fclose(f);

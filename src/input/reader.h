@@ -28,9 +28,13 @@ struct kg_src {
 	size_t cap, pos, end;
 	unsigned long long off;	/* input offset of p[0] */
 	int eof, err;		/* err: errno of a read error */
+	const struct kg_read_opts *o;	/* its wait hook, for file sources */
+	int regular;		/* 1: a regular file (never blocks), -1: not, 0: not known yet */
 };
 
-void kg_src_file(struct kg_src *s, const char *name, FILE *f);
+/* o (borrowed, may be NULL) gives the hook to call before a read that
+ * would block. */
+void kg_src_file(struct kg_src *s, const char *name, FILE *f, const struct kg_read_opts *o);
 void kg_src_mem(struct kg_src *s, const char *name, const char *data, size_t len);
 void kg_src_release(struct kg_src *s);
 /* Make at least n bytes visible at p + pos (fewer at end of input); returns
@@ -69,6 +73,46 @@ struct kg_input_meta {
  */
 int kg_input_deliver(const struct kg_input_meta *m, const char *text, size_t len,
 		     int find_title, const struct kg_read_opts *o, kg_article_fn fn, void *ctx);
+
+/*
+ * The JSON scanner (jscan.c) for article objects: what it finds of the
+ * fields text, id, title, date, source and url.
+ */
+enum kg_jtype {
+	KG_J_NONE = 0,	/* no such member */
+	KG_J_NULL, KG_J_FALSE, KG_J_TRUE, KG_J_INT, KG_J_REAL, KG_J_STRING, KG_J_ARRAY, KG_J_OBJECT,
+};
+
+enum { KG_JF_TEXT, KG_JF_ID, KG_JF_TITLE, KG_JF_DATE, KG_JF_SOURCE, KG_JF_URL, KG_JF_N };
+
+struct kg_jfield {
+	enum kg_jtype type;
+	const char *s;		/* KG_J_STRING after kg_jscan_decode: NUL-terminated */
+	size_t off, len;	/* KG_J_STRING: the bytes (escaped until decoded) */
+	int esc;		/* the string holds escapes */
+	long long i;		/* KG_J_INT */
+};
+
+struct kg_jarticle {
+	enum kg_jtype top;	/* the value scanned: KG_J_OBJECT */
+	struct kg_jfield f[KG_JF_N];
+};
+
+/*
+ * Scan the JSON object at the start of s[0..n) (valid UTF-8; white space
+ * before it is skipped).  Returns the bytes up to and with its closing
+ * brace, with a describing the fields (strings not decoded yet, s not
+ * changed), or 0 when anything is not plain and well-formed: a syntax
+ * error, \u0000, a lone surrogate, a control character in a string, an
+ * integer of more than 18 digits, a number with an exponent, nesting
+ * deeper than 32, a value other than an object.  Then Jansson decides
+ * and reports: what the scanner accepts, Jansson accepts with the same
+ * values.
+ */
+size_t kg_jscan_article(const char *s, size_t n, struct kg_jarticle *a);
+/* Decode a's strings in place in s (the buffer scanned) and NUL-terminate
+ * them: the bytes of the object are no longer JSON afterwards. */
+void kg_jscan_decode(char *s, struct kg_jarticle *a);
 
 /* The format readers: each returns the number of failures (reported) or -1
  * when fn asked to stop. */

@@ -11,6 +11,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,16 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* Eight bytes of ASCII without NUL at p? */
+static int ascii8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return !((w | ((w - ones) & ~w)) & highs);
+}
+
 size_t kg_input_repair(struct kg_buf *b, const char *name, size_t line0, unsigned long long off0)
 {
 	const unsigned char *p = (const unsigned char *)b->s;
@@ -60,7 +71,13 @@ size_t kg_input_repair(struct kg_buf *b, const char *name, size_t line0, unsigne
 	size_t i = 0, n = b->len, bad = 0, first = 0, k, line;
 
 	while (i < n) {
-		size_t l = utf8_len(p + i, n - i);
+		size_t l;
+
+		if (!bad && n - i >= 8 && ascii8(p + i)) {	/* most of the news */
+			i += 8;
+			continue;
+		}
+		l = utf8_len(p + i, n - i);
 
 		if (l) {
 			i += l;

@@ -5,6 +5,7 @@
  * text; the matcher builds a candidate phrase from tokens in a reused
  * buffer and looks it up, so matching allocates nothing.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,18 @@
 #include "base/err.h"
 #include "lexicon/lexicon.h"
 
+/* A phrase chain in the table, with its key's hash and length: a probe
+ * that meets another phrase costs no visit to the entry or its string. */
+struct slot {
+	struct kg_lex_entry *e;	/* head of the chain; NULL: free */
+	uint32_t h, len;
+};
+
 struct kg_lexicon {
 	struct kg_arena arena;
-	struct kg_lex_entry **slots;	/* heads of phrase chains */
+	struct slot *slots;	/* phrase chains, by normalised phrase */
 	size_t nslots, nphrases;
+	uint64_t *filter;	/* 4 * nslots bits: a Bloom filter of the phrases */
 	unsigned max_words;
 	size_t counts[KG_LEX_DISCARD + 1];
 	struct kg_cameo *cameo;
@@ -31,17 +40,73 @@ struct kg_lexicon {
 
 struct lead {
 	const char *word;	/* NUL-terminated, in the arena */
-	size_t len;
-	unsigned maxw;
+	uint32_t h;
+	uint16_t len, maxw;	/* words of at most 511 bytes (kg_lex_add) */
 };
 
-static unsigned long hash(const char *s, size_t n)
+/*
+ * The coder looks up every candidate phrase of a sentence (most of them
+ * in no dictionary), so the hash reads eight bytes at a time and the last
+ * one to seven bytes with two overlapping loads, no loop (as wyhash
+ * does); the byte order only moves slots around.  Mixed well enough for
+ * probes to stay short at half load.
+ */
+static uint64_t load64(const char *s)
 {
-	unsigned long h = 1469598103934665603UL;
+	uint64_t w;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
-	return h;
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 31);
+}
+
+/* a[0..n) == b[0..n), for the short keys of the tables: no call to memcmp. */
+static int same(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 <= n; i += 8)
+			if (load64(a + i) != load64(b + i))
+				return 0;
+		return load64(a + n - 8) == load64(b + n - 8);
+	}
+	if (n >= 4)
+		return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; n > 8; s += 8, u += 8, n -= 8)
+		h = mix(h, load64(s));
+	if (n == 8)
+		h = mix(h, load64(s));
+	else if (n >= 4)
+		h = mix(h, load32(s) | load32(s + n - 4) << 32);
+	else if (n)
+		h = mix(h, (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16);
+	h *= 0x94D049BB133111EBULL;
+	return h ^ (h >> 29);
 }
 
 struct kg_lexicon *kg_lex_new(void)
@@ -50,6 +115,7 @@ struct kg_lexicon *kg_lex_new(void)
 
 	lx->nslots = 1 << 14;
 	lx->slots = kg_xcalloc(lx->nslots, sizeof *lx->slots);
+	lx->filter = kg_xcalloc(lx->nslots / 16, sizeof *lx->filter);
 	return lx;
 }
 
@@ -58,6 +124,7 @@ void kg_lex_free(struct kg_lexicon *lx)
 	if (!lx)
 		return;
 	free(lx->slots);
+	free(lx->filter);
 	free(lx->cameo);
 	free(lx->bycode);
 	free(lx->lead);
@@ -70,12 +137,38 @@ const char *kg_lex_intern(struct kg_lexicon *lx, const char *s, size_t n)
 	return kg_arena_strndup(&lx->arena, s, n);
 }
 
+/* Each byte lower-cased, or 0 for those kg_lex_norm must look at: white
+ * space, '_', 0xE2 (’ ‘) and NUL. */
+static const unsigned char norm_byte[256] = {
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x00, 0x00, 0x0B, 0x0C, 0x00, 0x0E, 0x0F,
+	0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+	0x00, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F,
+	0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x00,
+	0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F,
+	0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F,
+	0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F,
+	0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF,
+	0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE, 0xBF,
+	0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF,
+	0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF,
+	0xE0, 0xE1, 0x00, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE, 0xEF,
+	0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF,
+};
+
 size_t kg_lex_norm(const char *t, size_t n, char *buf, size_t cap)
 {
-	size_t i, o = 0;
+	size_t i = 0, o = 0;
 	int space = 0;
 
-	for (i = 0; i < n; i++) {
+	/* The common case, one word with room to spare (the coder normalises
+	 * every token): lower-case it until a byte needs the rules below. */
+	if (n < cap)
+		for (unsigned char m; i < n && (m = norm_byte[(unsigned char)t[i]]); i++)
+			buf[o++] = (char)m;
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
@@ -103,43 +196,96 @@ size_t kg_lex_norm(const char *t, size_t n, char *buf, size_t cap)
 	return o;
 }
 
+/*
+ * Most phrases the coder asks for are in no dictionary.  A Bloom filter
+ * (two bits per phrase, from a hash of the length and the first and last
+ * eight bytes: a few instructions, and 8 KB that stay in the cache for
+ * the built-in dictionaries) turns nearly all of them away before the
+ * full hash and the probe.
+ */
+static uint64_t quick_hash(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t a = 0, b = 0, h;
+
+	if (n >= 8) {
+		a = load64(s);
+		b = load64(s + n - 8);
+	} else if (n >= 4) {
+		a = load32(s);
+		b = load32(s + n - 4);
+	} else if (n) {
+		a = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16;
+	}
+	h = (a ^ n) * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
+	return h ^ (h >> 29);
+}
+
+static void filter_add(uint64_t *filter, size_t nbits, const char *s, size_t n)
+{
+	uint64_t h = quick_hash(s, n);
+	size_t a = h & (nbits - 1), b = (h >> 32) & (nbits - 1);
+
+	filter[a / 64] |= 1ULL << (a % 64);
+	filter[b / 64] |= 1ULL << (b % 64);
+}
+
+static int filter_has(const struct kg_lexicon *lx, const char *s, size_t n)
+{
+	uint64_t h = quick_hash(s, n);
+	size_t nbits = lx->nslots * 4, a = h & (nbits - 1), b = (h >> 32) & (nbits - 1);
+
+	return (lx->filter[a / 64] >> (a % 64) & 1) && (lx->filter[b / 64] >> (b % 64) & 1);
+}
+
 static void rehash(struct kg_lexicon *lx)
 {
 	size_t n = lx->nslots * 2, i, j;
-	struct kg_lex_entry **s = kg_xcalloc(n, sizeof *s);
+	struct slot *s = kg_xcalloc(n, sizeof *s);
 
 	for (i = 0; i < lx->nslots; i++) {
-		struct kg_lex_entry *e = lx->slots[i];
-		if (!e)
+		if (!lx->slots[i].e)
 			continue;
-		for (j = hash(e->phrase, strlen(e->phrase)) & (n - 1); s[j]; j = (j + 1) & (n - 1))
+		for (j = lx->slots[i].h & (n - 1); s[j].e; j = (j + 1) & (n - 1))
 			;
-		s[j] = e;
+		s[j] = lx->slots[i];
 	}
 	free(lx->slots);
 	lx->slots = s;
 	lx->nslots = n;
+	free(lx->filter);
+	lx->filter = kg_xcalloc(n / 16, sizeof *lx->filter);
+	for (i = 0; i < n; i++)
+		if (s[i].e)
+			filter_add(lx->filter, n * 4, s[i].e->phrase, s[i].len);
 }
 
-static struct kg_lex_entry **find_slot(const struct kg_lexicon *lx, const char *norm, size_t len)
+/* The slot of norm[0..len), or the free slot where it would go; *hp
+ * gets the key's hash.  Writes nothing: coder threads share the table. */
+static struct slot *find_slot(const struct kg_lexicon *lx, const char *norm, size_t len,
+			      uint32_t *hp)
 {
-	size_t i;
+	uint32_t h = (uint32_t)hash(norm, len);
+	size_t i, mask = lx->nslots - 1;
+	struct slot *s;
 
-	for (i = hash(norm, len) & (lx->nslots - 1); lx->slots[i]; i = (i + 1) & (lx->nslots - 1))
-		if (!strncmp(lx->slots[i]->phrase, norm, len) && !lx->slots[i]->phrase[len])
-			return &lx->slots[i];
-	return (struct kg_lex_entry **)&lx->slots[i];
+	for (i = h & mask; (s = &lx->slots[i])->e; i = (i + 1) & mask)
+		if (s->h == h && s->len == len && same(s->e->phrase, norm, len))
+			break;
+	*hp = h;
+	return s;
 }
 
 static struct lead *lead_slot(const struct kg_lexicon *lx, const char *w, size_t n)
 {
-	size_t i;
+	uint32_t h = (uint32_t)hash(w, n);
+	size_t i, mask = lx->lead_slots - 1;
+	struct lead *l;
 
-	for (i = hash(w, n) & (lx->lead_slots - 1); lx->lead[i].word;
-	     i = (i + 1) & (lx->lead_slots - 1))
-		if (lx->lead[i].len == n && !memcmp(lx->lead[i].word, w, n))
+	for (i = h & mask; (l = &lx->lead[i])->word; i = (i + 1) & mask)
+		if (l->h == h && l->len == n && same(l->word, w, n))
 			break;
-	return &lx->lead[i];
+	return l;
 }
 
 static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigned nwords)
@@ -162,11 +308,12 @@ static void note_lead(struct kg_lexicon *lx, const char *norm, size_t n, unsigne
 	l = lead_slot(lx, norm, w);
 	if (!l->word) {
 		l->word = kg_lex_intern(lx, norm, w);
-		l->len = w;
+		l->len = (uint16_t)w;
+		l->h = (uint32_t)hash(norm, w);
 		lx->nlead++;
 	}
 	if (nwords > l->maxw)
-		l->maxw = nwords;
+		l->maxw = (uint16_t)nwords;
 }
 
 unsigned kg_lex_lead_words(const struct kg_lexicon *lx, const char *norm, size_t len)
@@ -184,7 +331,9 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 {
 	char norm[512];
 	size_t n = kg_lex_norm(phrase, len, norm, sizeof norm), i, upper = 0, letters = 0;
-	struct kg_lex_entry *e, **slot;
+	struct kg_lex_entry *e;
+	struct slot *slot;
+	uint32_t h;
 
 	if (!n)
 		return NULL;
@@ -213,13 +362,16 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 		lx->max_words = e->nwords;
 	note_lead(lx, norm, n, e->nwords);
 	lx->counts[kind]++;
-	slot = find_slot(lx, norm, n);
-	if (!*slot) {
+	slot = find_slot(lx, norm, n, &h);
+	if (!slot->e) {
 		e->phrase = kg_lex_intern(lx, norm, n);
-		*slot = e;
+		slot->e = e;
+		slot->h = h;
+		slot->len = (uint32_t)n;
+		filter_add(lx->filter, lx->nslots * 4, norm, n);
 		lx->nphrases++;
 	} else {
-		struct kg_lex_entry *p = *slot;
+		struct kg_lex_entry *p = slot->e;
 		e->phrase = p->phrase;
 		while (p->next)
 			p = p->next;
@@ -230,7 +382,11 @@ struct kg_lex_entry *kg_lex_add(struct kg_lexicon *lx, enum kg_lex_kind kind,
 
 const struct kg_lex_entry *kg_lex_get(const struct kg_lexicon *lx, const char *norm, size_t len)
 {
-	return *find_slot(lx, norm, len);
+	uint32_t h;
+
+	if (!filter_has(lx, norm, len))
+		return NULL;
+	return find_slot(lx, norm, len, &h)->e;
 }
 
 unsigned kg_lex_max_words(const struct kg_lexicon *lx)

@@ -812,6 +812,49 @@ static int cmp_edge(const void *a, const void *b)
 }
 
 /* Sentences, mentions, facts and events of r, for the stored article art. */
+static int named(const struct kg_actor *a)
+{
+	return a->name && *a->name;
+}
+
+int kg_store_check(const struct kg_result *r)
+{
+	const struct kg_article *a = r->article;
+	size_t i;
+
+	if (!a->text)
+		return kg_error("%s: an article without text", a->origin);
+	for (i = 0; i < r->nsentences; i++) {
+		const struct kg_sentence *se = &r->sentences[i];
+		if (se->off > a->len || se->len > a->len - se->off)
+			return kg_error("%s: sentence %zu lies outside the article", a->origin, i + 1);
+	}
+	for (i = 0; i < r->nmentions; i++) {
+		const struct kg_mention *m = &r->mentions[i];
+		if (m->sentence >= r->nsentences || m->off > a->len || m->len > a->len - m->off)
+			return kg_error("%s: mention %zu lies outside the article", a->origin, i + 1);
+		if (!named(&m->actor))
+			return kg_error("%s: mention %zu: an actor without a name", a->origin, i + 1);
+	}
+	for (i = 0; i < r->nfacts; i++) {
+		const struct kg_fact *f = &r->facts[i];
+		if (f->sentence >= r->nsentences)
+			return kg_error("%s: fact %zu lies outside the article", a->origin, i + 1);
+		if (!named(&f->subject) || (f->has_object && !named(&f->object)))
+			return kg_error("%s: fact %zu: an actor without a name", a->origin, i + 1);
+	}
+	for (i = 0; i < r->ntriples; i++) {
+		const struct kg_triple *t = &r->triples[i];
+		if (t->sentence >= r->nsentences)
+			return kg_error("%s: triple %zu lies outside the article", a->origin, i + 1);
+		if (t->event_date[0] && !is_date(t->event_date))
+			return kg_error("%s: triple %zu: bad event date '%s'", a->origin, i + 1, t->event_date);
+		if (!named(&t->subject) || !named(&t->object) || (t->has_against && !named(&t->against)))
+			return kg_error("%s: triple %zu: an actor without a name", a->origin, i + 1);
+	}
+	return 0;
+}
+
 static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_result *r)
 {
 	const struct kg_article *a = r->article;
@@ -830,8 +873,6 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		const struct kg_sentence *se = &r->sentences[i];
 		size_t c0, c1;
 
-		if (se->off > a->len || se->len > a->len - se->off)
-			return kg_error("%s: sentence %zu lies outside the article", a->origin, i + 1);
 		c0 = char_off(a->text, se->off, &cur);
 		c1 = char_off(a->text, se->off + se->len, &cur);
 		if (!(s = stmt(st, ST_ADD_SENTENCE)))
@@ -855,8 +896,6 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		sqlite3_int64 id;
 		size_t c0, c1;
 
-		if (m->sentence >= r->nsentences || m->off > a->len || m->len > a->len - m->off)
-			return kg_error("%s: mention %zu lies outside the article", a->origin, i + 1);
 		if ((id = actor_id(st, &m->actor, m->resolved)) < 0)
 			return -1;
 		if (m->off < cur.byte) {	/* out of order: restart at its sentence */
@@ -905,8 +944,6 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		const struct kg_fact *f = &r->facts[i];
 		sqlite3_int64 sid, oid = 0;
 
-		if (f->sentence >= r->nsentences)
-			return kg_error("%s: fact %zu lies outside the article", a->origin, i + 1);
 		if ((sid = triple_actor(st, &f->subject)) < 0 ||
 		    (f->has_object && (oid = triple_actor(st, &f->object)) < 0))
 			return -1;
@@ -933,10 +970,6 @@ static int add_derived(struct kg_store *st, sqlite3_int64 art, const struct kg_r
 		const struct kg_triple *t = &r->triples[i];
 		struct trip *p = &st->trips[i];
 
-		if (t->sentence >= r->nsentences)
-			return kg_error("%s: triple %zu lies outside the article", a->origin, i + 1);
-		if (t->event_date[0] && !is_date(t->event_date))
-			return kg_error("%s: triple %zu: bad event date '%s'", a->origin, i + 1, t->event_date);
 		p->t = t;
 		p->i = i;
 		p->gid = 0;
@@ -1074,6 +1107,8 @@ int kg_store_add(struct kg_store *st, const struct kg_result *r)
 		return rc;
 	}
 
+	if (kg_store_check(r) < 0)
+		return -1;
 	article_hash(a, hash);
 	if (!(s = stmt(st, ST_FIND_ARTICLE)))
 		return -1;
@@ -1217,7 +1252,7 @@ int kg_store_recode(struct kg_store *st, sqlite3_int64 article, const struct kg_
 {
 	const char *src = r->article->source && *r->article->source ? r->article->source : NULL;
 
-	if (may_delete(st) < 0 || drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
+	if (may_delete(st) < 0 || kg_store_check(r) < 0 || drop_derived(st, article, src) < 0 || add_derived(st, article, r) < 0)
 		return -1;
 	st->added++;
 	return 0;

@@ -58,8 +58,15 @@ void kg_store_hash(const char *text, size_t len, char buf[40]);
  * article with the same content is already stored (nothing is added), -1
  * on error (reported; roll back, or roll back to the savepoint).  "The
  * same content" is the same text from the same source (kg_store_hash).
+ * A result that fails kg_store_check is refused before anything is
+ * written, so the only errors that leave half an article are SQLite's
+ * own (a full disk, an I/O error).
  */
 int kg_store_add(struct kg_store *st, const struct kg_result *r);
+/* Is r whole (every offset inside its article, every sentence number
+ * inside its sentences, dates YYYY-MM-DD, every actor named)?  0, or -1
+ * after reporting what is wrong. */
+int kg_store_check(const struct kg_result *r);
 
 /*
  * Re-code a stored article: replace its sentences, mentions, facts and

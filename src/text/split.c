@@ -32,7 +32,8 @@ int kg_is_abbrev(const char *w, size_t len)
 	char low[16];
 	size_t i;
 
-	if (len == 0 || len >= sizeof low)
+	/* No abbreviation has more than 6 letters ("messrs", "approx"). */
+	if (len == 0 || len > 6)
 		return 0;
 	for (i = 0; i < len; i++)
 		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
@@ -44,6 +45,9 @@ int kg_is_abbrev(const char *w, size_t len)
 	/* An initial: one capital letter ("W." in "George W. Bush"). */
 	return len == 1 && w[0] >= 'A' && w[0] <= 'Z';
 }
+
+/* The bytes kg_split_sentences stops at: '\n' . ! ? */
+static const unsigned char ends_here[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
 
 static int is_space(unsigned char c)
 {
@@ -189,6 +193,11 @@ void kg_split_sentences(const char *s, size_t len, struct kg_sentences *out)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (c != '\n' && c != '.' && c != '!' && c != '?') {	/* most bytes: on */
+			while (i + 1 < len && !ends_here[(unsigned char)s[i + 1]])
+				i++;
+			continue;
+		}
 		if (c == '\n') {
 			size_t j = i + 1;
 			int blank = 0;

@@ -18,6 +18,27 @@ static int is_alnum(unsigned char c)
 	       (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Bytes that always go on a word: ASCII letters and digits, and bytes
+ * from 0x80 other than 0xC2 and 0xE2, the only ones that can start the
+ * punctuation of upunct() (the word loop then asks it).  1: a digit or
+ * non-ASCII byte, 2: a lower-case letter, 3: an upper-case one (counted
+ * on the way, for KG_TOK_UPPER). */
+#define W4(a) a, a, a, a
+#define W16(a) W4(a), W4(a), W4(a), W4(a)
+static const unsigned char word_byte[256] = {
+	W16(0), W16(0), W16(0),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,		/* 0-9 */
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,		/* A-O */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,		/* P-Z */
+	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,		/* a-o */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,		/* p-z */
+	W16(1), W16(1), W16(1), W16(1),				/* 0x80-0xBF */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0xC2 */
+	W16(1),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0xE2 */
+	W16(1),
+};
+
 /* Length of a UTF-8 punctuation sequence at s (quotes, dashes), or 0. */
 static size_t upunct(const unsigned char *s, size_t n, unsigned *flags)
 {
@@ -63,10 +84,11 @@ static void add(struct kg_tokens *out, size_t off, size_t len, unsigned flags)
 	out->n++;
 }
 
-static unsigned word_flags(const unsigned char *w, size_t n)
+/* Flags of the word w[0..n), which has that many ASCII letters, upper
+ * of them upper case. */
+static unsigned word_flags(const unsigned char *w, size_t n, size_t letters, size_t upper)
 {
 	unsigned f = KG_TOK_WORD;
-	size_t i, letters = 0, upper = 0;
 
 	if (w[0] >= '0' && w[0] <= '9')
 		f |= KG_TOK_NUM;
@@ -75,12 +97,6 @@ static unsigned word_flags(const unsigned char *w, size_t n)
 	/* Latin-1 supplement / Latin Extended capitals (Ö, É, Ş ...). */
 	if (w[0] == 0xC3 && n > 1 && w[1] >= 0x80 && w[1] <= 0x9E)
 		f |= KG_TOK_CAP;
-	for (i = 0; i < n; i++) {
-		if ((w[i] >= 'A' && w[i] <= 'Z'))
-			letters++, upper++;
-		else if (w[i] >= 'a' && w[i] <= 'z')
-			letters++;
-	}
 	if (letters >= 2 && upper == letters)
 		f |= KG_TOK_UPPER;
 	return f;
@@ -89,7 +105,7 @@ static unsigned word_flags(const unsigned char *w, size_t n)
 void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = off, end = off + len, a, pl;
+	size_t i = off, end = off + len, a, pl, letters, upper;
 	unsigned pf;
 
 	out->n = 0;
@@ -100,7 +116,7 @@ void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out
 			i++;
 			continue;
 		}
-		if ((pl = upunct(s + i, end - i, &pf))) {
+		if ((c == 0xE2 || c == 0xC2) && (pl = upunct(s + i, end - i, &pf))) {
 			size_t al;
 			/* ’s after a word is a possessive. */
 			if (is_apos(s + i, end - i, &al) && out->n &&
@@ -149,11 +165,19 @@ void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out
 		/* A word: alnum runs joined by ' - . (but not a final period,
 		 * unless the word is a dotted abbreviation such as "U.S."). */
 		a = i;
+		letters = upper = 0;
 		for (;;) {
 			size_t al;
+			unsigned k;
 
-			while (i < end && is_alnum(s[i]) && !upunct(s + i, end - i, &pf))
-				i++;
+			for (; i < end; i++) {
+				if ((k = word_byte[s[i]])) {
+					letters += k >> 1;
+					upper += k == 3;
+				} else if (!((s[i] == 0xC2 || s[i] == 0xE2) && !upunct(s + i, end - i, &pf))) {
+					break;
+				}
+			}
 			if (i + 1 < end && (s[i] == '-' || s[i] == '.' || s[i] == '&') &&
 			    is_alnum(s[i + 1]) && !upunct(s + i + 1, end - i - 1, &pf)) {
 				i++;
@@ -177,7 +201,7 @@ void kg_tokenize(const char *text, size_t off, size_t len, struct kg_tokens *out
 		/* "U.S." keeps its final period when the word is dotted. */
 		if (i < end && s[i] == '.' && memchr(s + a, '.', i - a) && i - a <= 6)
 			i++;
-		add(out, a, i - a, word_flags(s + a, i - a));
+		add(out, a, i - a, word_flags(s + a, i - a, letters, upper));
 	}
 }
 

@@ -178,7 +178,7 @@ run "$KG" -d orphan.db stats --verify --format csv
 expect_rc 1 "stats --verify finds a dangling reference"
 expect_out '^rows referring to a missing row,[1-9]' "stats --verify on a copy with a dangling mention"
 run "$KG" -d kg.db ingest --batch 0 "$SAMPLE"
-expect_rc 2 "--batch 0"; expect_err "batch wants a number" "--batch 0 is refused"
+expect_rc 2 "--batch 0"; expect_err "batch wants a whole number" "--batch 0 is refused"
 # A user entry wins over a built-in one for the same words.
 if [ "$(q1 kg.db "SELECT count(*) FROM actors WHERE name = 'The Diplomat' AND code <> ''")" -gt 0 ]; then
 	run "$KG" -d kg.db dict add "The Diplomat" --code JPNMEDDIP --type media --country JPN

@@ -289,6 +289,46 @@ static void counts_dedup_events(void)
 	kg_store_close(st);
 }
 
+/* The append-only handle ingest uses: no savepoint, so a result that is
+ * not whole must be refused before anything of it is written; deleting
+ * through it is refused. */
+static void append_checks_first(void)
+{
+	char p[300];
+	struct kg_store *st;
+	struct fake ok, bad, far;
+
+	snprintf(p, sizeof p, "%s/append.db", dir);
+	CU_ASSERT_EQUAL_FATAL(kg_store_open(p, KG_STORE_APPEND, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_exec(kg_store_db(st), edge_views, NULL, NULL, NULL), SQLITE_OK);
+	fake_init(&ok, "ok", "AP", "Iran met the Taliban in Kerman.");
+	fake_triple(&ok, 0, IRAN, TAL, "040", "2024-01-05");
+	fake_init(&bad, "bad", "AP", "Iran met Pakistan in Quetta.");
+	fake_triple(&bad, 0, IRAN, PAK, "040", "not a date");
+	fake_init(&far, "far", "AP", "Iran met Pakistan in Gwadar.");
+	fake_triple(&far, 0, IRAN, PAK, "040", "2024-01-06");
+	far.r.triples[0].sentence = 7;	/* no such sentence */
+	CU_ASSERT_EQUAL(kg_store_check(&ok.r), 0);
+	CU_ASSERT_EQUAL(kg_store_check(&bad.r), -1);
+	CU_ASSERT_EQUAL(kg_store_check(&far.r), -1);
+	CU_ASSERT_EQUAL(kg_store_begin(st), 0);
+	CU_ASSERT_EQUAL(kg_store_add(st, &bad.r), -1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM articles"), 0);	/* nothing written */
+	CU_ASSERT_EQUAL(kg_store_add(st, &far.r), -1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM articles"), 0);
+	CU_ASSERT_EQUAL(kg_store_add(st, &ok.r), 1);
+	CU_ASSERT_EQUAL(kg_store_commit(st), 0);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM articles"), 1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Kerman'"), 1);
+	CU_ASSERT_EQUAL(count(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	CU_ASSERT_EQUAL(verify_problems(st), 0);
+	CU_ASSERT_EQUAL(kg_store_begin(st), 0);
+	CU_ASSERT_EQUAL(kg_store_recode(st, 1, &ok.r), -1);	/* needs the foreign keys */
+	CU_ASSERT_EQUAL(kg_store_prune_actors(st), -1);
+	kg_store_rollback(st);
+	kg_store_close(st);
+}
+
 static void batch_savepoints(void)
 {
 	char p[300];
@@ -574,7 +614,7 @@ static int setup(void)
 
 static void teardown_files(void)
 {
-	static const char *const names[] = {"kg", "other", "dedup", "batch", "offsets", "dict",
+	static const char *const names[] = {"kg", "other", "dedup", "batch", "append", "offsets", "dict",
 					    "walk", "old", "facts", NULL};
 	static const char *const ext[] = {".db", ".db-wal", ".db-shm", NULL};
 	char p[400];
@@ -598,6 +638,7 @@ void test_store(void)
 		{"content hash is stable", hash_is_stable},
 		{"same event, one edge, counted", counts_dedup_events},
 		{"a failed article in a batch is undone alone", batch_savepoints},
+		{"append-only handle checks before it writes", append_checks_first},
 		{"character offsets, aliases, unresolved names", offsets_aliases_unresolved},
 		{"facts", stores_facts},
 		{"user dictionary", user_dictionary},

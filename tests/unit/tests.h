@@ -12,7 +12,8 @@
 	X(store) \
 	X(petrarch) \
 	X(export) \
-	X(input)
+	X(input) \
+	X(jscan)
 
 #define X(name) void test_##name(void);
 KG_TEST_SUITES
