@@ -1556,8 +1556,6 @@ static size_t actor_phrase(struct kg_coder *c, size_t i, size_t sent_start)
 					      ends_with(c, agent_b + 1, "ing")))
 			f |= NP_WEAK;	/* "Leaders of ...": whose leaders is told after
 					 * (not "accused by rights groups of killing") */
-		if (!act.country && foreign_adj(c, a0, agent_a))
-			f |= NP_WEAK;	/* "foreign forces": whose is not said */
 		{
 			/* "drones launched by ...": a weapon nobody owns is no actor */
 			static const char *const arms[] = {
