@@ -14,15 +14,9 @@
 --                       the few unresolved actors through an automatic index;
 --                       inserts went to about 400 places of it at once.
 -- Your own SQL on these columns still works; it reads the table.
--- And the full-text index merges its segments 16 at a time when a level
--- fills up (FTS5's crisismerge) instead of 4 at a time after every
--- commit (automerge): each term list is rewritten about half as often,
--- 7% of the writer's time; a search reads a few more segments (9 ms for
--- "sanctions Mexico" on the 100 MB corpus's store).  Applied once by
--- src/store/store.c.
+-- Applied once by src/store/store.c.
 
 DROP INDEX IF EXISTS events_subject;
 DROP INDEX IF EXISTS events_cameo;
 DROP INDEX IF EXISTS unique_events_date;
 DROP INDEX IF EXISTS mentions_actor;
-INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 0);
