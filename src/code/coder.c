@@ -466,15 +466,15 @@ static const struct kg_lex_entry *lookup(const struct kg_coder *c, size_t i, uns
 	maxw = c->ti[i].lead;
 	if (maxw > NT - i)
 		maxw = NT - i;
+	/* a phrase never spans punctuation other than a dash */
+	for (w = 1; w < maxw; w++)
+		if ((T(i + w).flags & KG_TOK_PUNCT) && !(T(i + w).flags & KG_TOK_DASH))
+			break;
+	maxw = w < maxw ? w : maxw;
 	for (w = maxw; w >= 1; w--) {
 		const struct kg_lex_entry *e;
-		size_t j, end;
+		size_t end;
 
-		for (j = i + 1; j < i + w; j++)
-			if ((T(j).flags & KG_TOK_PUNCT) && !(T(j).flags & KG_TOK_DASH))
-				break;
-		if (j < i + w)
-			continue;
 		end = c->ti[i + w - 1].noff + c->ti[i + w - 1].nlen;
 		for (e = kg_lex_get(c->lx, s, end - c->ti[i].noff); e; e = e->next)
 			if ((mask & (1u << e->kind)) && entry_fits(c, e, i, w)) {
