@@ -46,9 +46,8 @@ static enum kg_jtype type_of(const json_t *v)
 	}
 }
 
-/* What Jansson decoded, in the scanner's terms (the strings borrowed from
- * v), so both go through deliver(). */
-static void from_jansson(json_t *v, struct kg_jarticle *a)
+/* Both the scanner's and Jansson's go through deliver(). */
+void kg_jarticle_from_jansson(json_t *v, struct kg_jarticle *a)
 {
 	static const char *const names[KG_JF_N] = {"text", "id", "title", "date", "source", "url"};
 
@@ -150,7 +149,7 @@ static int deliver_object(json_t *v, const char *where, const char *default_id,
 {
 	struct kg_jarticle a;
 
-	from_jansson(v, &a);
+	kg_jarticle_from_jansson(v, &a);
 	return deliver(&a, where, default_id, o, fn, ctx);
 }
 
@@ -226,7 +225,7 @@ static int json_buffer(const char *name, char *buf, size_t len, const struct kg_
 			pos_to(&p, i);
 			line = p.line;
 			n = (size_t)e.position;
-			from_jansson(v, &a);
+			kg_jarticle_from_jansson(v, &a);
 		} else {
 			decode_error(&p, i, name, &e);
 			bad++;

@@ -113,6 +113,11 @@ size_t kg_jscan_article(const char *s, size_t n, struct kg_jarticle *a);
 /* Decode a's strings in place in s (the buffer scanned) and NUL-terminate
  * them: the bytes of the object are no longer JSON afterwards. */
 void kg_jscan_decode(char *s, struct kg_jarticle *a);
+/* What Jansson decoded from v, in the scanner's terms (the strings
+ * borrowed from v): the reader's path for what the scanner refuses, and
+ * what the scanner's tests compare it with. */
+struct json_t;
+void kg_jarticle_from_jansson(struct json_t *v, struct kg_jarticle *a);
 
 /* The format readers: each returns the number of failures (reported) or -1
  * when fn asked to stop. */
